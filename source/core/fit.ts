@@ -1,0 +1,148 @@
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
+import {stripStyling} from './sanitize.js';
+
+// eslint-disable-next-line no-control-regex
+const leadingStyledSpaces = /^((?:\u001B\[[\d;]*m)*) +/;
+// eslint-disable-next-line no-control-regex
+const trailingStyledSpaces = / +((?:\u001B\[[\d;]*m)*)$/;
+const listPrefix = /^( *(?:[*•+-] |\d+[.)] |\[[ xX]\] )*)/;
+// eslint-disable-next-line no-control-regex
+const styledToken = /\u001B\[[\d;]*m| +|[^ \u001B]+/g;
+// Characters that are one column wide and never combine: ASCII, Latin-1 and Latin Extended,
+// general punctuation such as dashes and quotes, arrows, and box drawing.
+// eslint-disable-next-line no-control-regex
+const onlySimpleCharacters = /^(?:[\u0020-\u007E\u00A0-\u02FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2500-\u257F]|\u001B\[[\d;]*m)*$/;
+
+/** Terminal columns a rendered line takes (escape sequences count zero, CJK and emoji two). */
+export function displayWidth(line: string): number {
+	if (onlySimpleCharacters.test(line)) {
+		return line.includes('\u001B') ? stripStyling(line).length : line.length;
+	}
+
+	return stringWidth(stripStyling(line));
+}
+
+/**
+ * Fit one rendered line into `width` columns. Long lines wrap at word boundaries (breaking words
+ * only when they are wider than the line) and continuation lines keep the indent of list items
+ * and quotes, the way a reader expects them to hang.
+ */
+export function fitLine(line: string, width: number): string[] {
+	if (displayWidth(line) <= width) {
+		return [line];
+	}
+
+	const prefix = listPrefix.exec(stripStyling(line))?.[1] ?? '';
+	const hanging = Math.min(prefix.length, Math.floor(width / 2));
+	const pieces = onlySimpleCharacters.test(line) ? wrapSimple(line, width, hanging) : wrapWide(line, width, hanging);
+	return pieces.map(piece => piece.replace(trailingStyledSpaces, '$1'));
+}
+
+/**
+ * Word-wrap a line whose characters are all one column wide, carrying styling across breaks.
+ * This is the common case and much cheaper than measuring every word with string-width.
+ */
+function wrapSimple(line: string, width: number, hanging: number): string[] {
+	const pad = ' '.repeat(hanging);
+	const lines: string[] = [];
+	let active: string[] = [];
+	let current = '';
+	let column = 0;
+	let pending = 0;
+	let started = false;
+
+	const breakLine = () => {
+		lines.push(active.length > 0 ? current + '\u001B[0m' : current);
+		current = pad + active.join('');
+		column = hanging;
+		pending = 0;
+	};
+
+	for (const token of line.match(styledToken) ?? []) {
+		if (token.startsWith('\u001B')) {
+			current += token;
+			active = token === '\u001B[0m' || token === '\u001B[m' ? [] : [...active, token];
+			continue;
+		}
+
+		if (token.startsWith(' ')) {
+			if (started) {
+				pending += token.length;
+			} else {
+				current += token;
+				column += token.length;
+			}
+
+			continue;
+		}
+
+		started = true;
+		let word = token;
+		if (column + pending + word.length <= width) {
+			current += ' '.repeat(pending) + word;
+			column += pending + word.length;
+			pending = 0;
+			continue;
+		}
+
+		if (word.length <= width - hanging) {
+			breakLine();
+			current += word;
+			column += word.length;
+			continue;
+		}
+
+		// A word longer than a whole line: fill lines with pieces of it.
+		while (word.length > 0) {
+			let room = width - column - pending;
+			if (room <= 0) {
+				breakLine();
+				room = width - column;
+			}
+
+			current += ' '.repeat(pending) + word.slice(0, room);
+			column += pending + Math.min(room, word.length);
+			pending = 0;
+			word = word.slice(room);
+			if (word.length > 0) {
+				breakLine();
+			}
+		}
+	}
+
+	lines.push(current);
+	return lines.filter((piece, index) => index === 0 || stripStyling(piece).trim() !== '');
+}
+
+/** Wrap a line with wide or combining characters, measuring with string-width. */
+function wrapWide(line: string, width: number, hanging: number): string[] {
+	const pieces = wrapAnsi(line, width - hanging, {hard: true, trim: false, wordWrap: true}).split('\n');
+	const pad = ' '.repeat(hanging);
+	const fitted = [pieces[0]];
+	for (const piece of pieces.slice(1)) {
+		const text = piece.replace(leadingStyledSpaces, '$1');
+		if (stripStyling(text).trim() !== '') {
+			fitted.push(pad + text);
+		}
+	}
+
+	// A character wider than a whole line is the only thing that can still overflow: cut it.
+	return fitted.map(fittedLine => (displayWidth(fittedLine) <= width ? fittedLine : cutToWidth(fittedLine, width)));
+}
+
+function cutToWidth(line: string, width: number): string {
+	let out = '';
+	let used = 0;
+	for (const {segment} of new Intl.Segmenter().segment(stripStyling(line))) {
+		const columns = stringWidth(segment);
+		if (used + columns > width) {
+			break;
+		}
+
+		out += segment;
+		used += columns;
+	}
+
+	return out;
+}

@@ -1,0 +1,106 @@
+import {parse as parseYaml} from 'yaml';
+import {sanitizeLine} from './sanitize.js';
+
+/** The front matter fields folio reads; every string is sanitised. */
+export type FrontMatter = {
+	title?: string;
+	date?: string;
+	category?: string;
+	tags: string[];
+	summary?: string;
+};
+
+export type SplitResult = {
+	frontMatter: FrontMatter;
+	/** The Markdown after the front matter block. */
+	body: string;
+	/** Lines the front matter took, so positions in the body can be mapped back to the file. */
+	bodyStartLine: number;
+	/** Set when a front matter block was present but could not be read. */
+	warning?: string;
+};
+
+const opening = /^---[ \t]*\n/;
+const closing = /\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+/**
+ * Split a normalised (LF, no BOM) Markdown file into front matter and body. A broken block is
+ * reported and kept as text rather than failing the article.
+ */
+export function splitFrontMatter(source: string): SplitResult {
+	const empty: FrontMatter = {tags: []};
+	if (!opening.test(source)) {
+		return {frontMatter: empty, body: source, bodyStartLine: 0};
+	}
+
+	const afterOpening = source.indexOf('\n') + 1;
+	const rest = source.slice(afterOpening - 1);
+	const end = closing.exec(rest);
+	if (!end) {
+		return {frontMatter: empty, body: source, bodyStartLine: 0, warning: 'front matter is not closed by a --- line; shown as text'};
+	}
+
+	const yamlText = rest.slice(1, end.index);
+	const bodyStart = afterOpening - 1 + end.index + end[0].length;
+	const body = source.slice(bodyStart);
+	const bodyStartLine = countLines(source.slice(0, bodyStart));
+
+	let data: unknown;
+	try {
+		data = parseYaml(yamlText, {schema: 'core', maxAliasCount: 50});
+	} catch (error) {
+		const reason = sanitizeLine(error instanceof Error ? error.message.split('\n')[0] : String(error));
+		return {frontMatter: empty, body: source, bodyStartLine: 0, warning: `front matter is not valid YAML (${reason}); shown as text`};
+	}
+
+	if (data === null || data === undefined) {
+		return {frontMatter: empty, body, bodyStartLine};
+	}
+
+	if (typeof data !== 'object' || Array.isArray(data)) {
+		return {frontMatter: empty, body: source, bodyStartLine: 0, warning: 'front matter is not a YAML mapping; shown as text'};
+	}
+
+	return {frontMatter: readFields(data as Record<string, unknown>), body, bodyStartLine};
+}
+
+function readFields(data: Record<string, unknown>): FrontMatter {
+	return {
+		title: asText(data.title),
+		date: asDate(data.date),
+		category: asText(data.category),
+		tags: asTags(data.tags),
+		summary: asText(data.summary ?? data.description),
+	};
+}
+
+function asText(value: unknown): string | undefined {
+	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+		const text = sanitizeLine(String(value));
+		return text === '' ? undefined : text;
+	}
+
+	return undefined;
+}
+
+function asDate(value: unknown): string | undefined {
+	if (value instanceof Date && !Number.isNaN(value.getTime())) {
+		return value.toISOString().slice(0, 10);
+	}
+
+	return asText(value);
+}
+
+function asTags(value: unknown): string[] {
+	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+	return list.map(tag => asText(tag)).filter((tag): tag is string => tag !== undefined);
+}
+
+function countLines(text: string): number {
+	let count = 0;
+	for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+		count++;
+	}
+
+	return count;
+}

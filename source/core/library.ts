@@ -1,0 +1,198 @@
+import {readdirSync, realpathSync, statSync, type Dirent} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import path from 'node:path';
+import {FolioError} from './errors.js';
+import {sanitizeLine} from './sanitize.js';
+
+/** One Markdown file of a library folder. */
+export type LibraryEntry = {
+	/** Path relative to the library folder, without `.md`, with `/` separators. */
+	id: string;
+	/** Absolute path of the file. */
+	path: string;
+	size: number;
+	mtimeMs: number;
+};
+
+/** A file that was found but not listed, with the reason. */
+export type SkippedEntry = {path: string; reason: string};
+
+export type Library = {
+	/** The folder, as given (resolved to an absolute path). */
+	directory: string;
+	entries: LibraryEntry[];
+	skipped: SkippedEntry[];
+};
+
+const ignoredFolders = new Set(['node_modules', '.git']);
+
+/**
+ * The bundled library: `articles/` next to the package root. The built file lives in `dist/`,
+ * the sources in `source/core/`, so look upwards for the folder.
+ */
+export function bundledLibrary(): string {
+	let folder = path.dirname(fileURLToPath(import.meta.url));
+	for (let depth = 0; depth < 4; depth++) {
+		const candidate = path.join(folder, 'articles');
+		if (isDirectory(candidate)) {
+			return candidate;
+		}
+
+		folder = path.dirname(folder);
+	}
+
+	return path.join(folder, 'articles');
+}
+
+/**
+ * Pick the library folder: `--dir`, else `FOLIO_DIR`, else the bundled articles.
+ */
+export function libraryDirectory(flag: string | undefined, environment: NodeJS.ProcessEnv = process.env): string {
+	const chosen = flag ?? (environment.FOLIO_DIR || undefined);
+	return path.resolve(chosen ?? bundledLibrary());
+}
+
+/**
+ * Find every `*.md` file under a folder, recursively, sorted by id. Symbolic links are followed
+ * only when they stay inside the folder; anything else is reported in `skipped`.
+ */
+export function scanLibrary(directory: string): Library {
+	const root = path.resolve(directory);
+	let realRoot: string;
+	try {
+		realRoot = realpathSync(root);
+	} catch {
+		throw new FolioError(`library folder not found: ${sanitizeLine(root)} (set --dir or FOLIO_DIR to a folder of .md files)`);
+	}
+
+	if (!isDirectory(realRoot)) {
+		throw new FolioError(`library path is not a folder: ${sanitizeLine(root)}`);
+	}
+
+	const entries: LibraryEntry[] = [];
+	const skipped: SkippedEntry[] = [];
+	const visited = new Set<string>([realRoot]);
+
+	const walk = (folder: string, relative: string) => {
+		let children: Dirent[];
+		try {
+			children = readdirSync(folder, {withFileTypes: true});
+		} catch (error) {
+			skipped.push({path: folder, reason: describeFsError(error)});
+			return;
+		}
+
+		for (const child of children) {
+			if (child.name.startsWith('.') || ignoredFolders.has(child.name)) {
+				continue;
+			}
+
+			const full = path.join(folder, child.name);
+			const childRelative = relative ? `${relative}/${child.name}` : child.name;
+			let target = full;
+			let isFolder = child.isDirectory();
+			let isFile = child.isFile();
+			if (child.isSymbolicLink()) {
+				try {
+					target = realpathSync(full);
+				} catch {
+					skipped.push({path: full, reason: 'broken symbolic link'});
+					continue;
+				}
+
+				if (!isInside(realRoot, target)) {
+					skipped.push({path: full, reason: 'symbolic link points outside the library'});
+					continue;
+				}
+
+				const stats = statSync(target);
+				isFolder = stats.isDirectory();
+				isFile = stats.isFile();
+			}
+
+			if (isFolder) {
+				if (!visited.has(target)) {
+					visited.add(target);
+					walk(full, childRelative);
+				}
+			} else if (isFile && /\.md$/i.test(child.name)) {
+				try {
+					const stats = statSync(target);
+					entries.push({id: childRelative.replace(/\.md$/i, ''), path: full, size: stats.size, mtimeMs: stats.mtimeMs});
+				} catch (error) {
+					skipped.push({path: full, reason: describeFsError(error)});
+				}
+			}
+		}
+	};
+
+	walk(root, '');
+	entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	return {directory: root, entries, skipped};
+}
+
+/** True when `target` is `root` or inside it. Both must be real paths. */
+export function isInside(root: string, target: string): boolean {
+	const relative = path.relative(root, target);
+	return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** The ids most like `wanted`, closest first. */
+export function closestIds(wanted: string, ids: string[], count = 3): string[] {
+	const target = wanted.toLowerCase();
+	return ids
+		.map(id => {
+			const lower = id.toLowerCase();
+			const base = lower.split('/').pop() ?? lower;
+			const contains = lower.includes(target) || target.includes(base) ? -2 : 0;
+			return {id, score: Math.min(editDistance(target, lower), editDistance(target, base)) + contains};
+		})
+		.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id))
+		.slice(0, count)
+		.map(entry => entry.id);
+}
+
+function editDistance(a: string, b: string): number {
+	let previous = Array.from({length: b.length + 1}, (_, index) => index);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) {
+			current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+		}
+
+		previous = current;
+	}
+
+	return previous[b.length];
+}
+
+function isDirectory(folder: string): boolean {
+	try {
+		return statSync(folder).isDirectory();
+	} catch {
+		return false;
+	}
+}
+
+/** One line for a file-system error: what happened, without a stack. */
+export function describeFsError(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	switch (code) {
+		case 'ENOENT': {
+			return 'no such file';
+		}
+
+		case 'EACCES':
+		case 'EPERM': {
+			return 'permission denied';
+		}
+
+		case 'EISDIR': {
+			return 'is a folder, not a file';
+		}
+
+		default: {
+			return sanitizeLine(error instanceof Error ? error.message : String(error));
+		}
+	}
+}

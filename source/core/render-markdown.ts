@@ -1,0 +1,133 @@
+import {Chalk, type ChalkInstance} from 'chalk';
+import {Lexer, Marked, type Links, type Token, type Tokens} from 'marked';
+import {markedTerminal} from 'marked-terminal';
+import {highlightCode} from './highlight.js';
+import {decodeEntities} from './outline.js';
+import {sanitizeLine, stripStyling} from './sanitize.js';
+import {drawTable} from './table.js';
+
+/** `ansi` styles the text with SGR colours; `plain` emits no escape sequence at all. */
+export type RenderStyle = 'ansi' | 'plain';
+
+type Converter = {
+	marked: Marked;
+	/** The width the next parse renders at; rules and tables read it. */
+	width: number;
+};
+
+const converters = new Map<RenderStyle, Converter>();
+
+/**
+ * Render one run of Markdown (a section) to terminal text with marked and marked-terminal.
+ * Lines are not yet fitted to the width: `fitLines` does that for every renderer output.
+ */
+export function renderMarkdown(markdown: string, links: Links, width: number, style: RenderStyle): string {
+	const converter = converterFor(style);
+	converter.width = width;
+	const lexer = new Lexer(converter.marked.defaults);
+	Object.assign(lexer.tokens.links, links);
+	const tokens = lexer.lex(markdown);
+	return converter.marked.parser(tokens);
+}
+
+/** The reference-link definitions of a whole document, read from its definition lines. */
+export function readLinkDefinitions(lines: string[]): Links {
+	if (lines.length === 0) {
+		return {};
+	}
+
+	return Lexer.lex(lines.join('\n\n')).links;
+}
+
+function converterFor(style: RenderStyle): Converter {
+	let converter = converters.get(style);
+	if (!converter) {
+		converter = createConverter(style);
+		converters.set(style, converter);
+	}
+
+	return converter;
+}
+
+function createConverter(style: RenderStyle): Converter {
+	const chalk = new Chalk({level: style === 'ansi' ? 1 : 0});
+	const converter: Converter = {marked: new Marked({gfm: true, async: false}), width: 80};
+	const identity = (text: string) => text;
+	const styles = style === 'ansi' ? ansiStyles(chalk) : plainStyles(identity);
+
+	converter.marked.use(markedTerminal({...styles, emoji: true, showSectionPrefix: true, reflowText: false, tab: 4}) as never);
+	converter.marked.use({
+		renderer: {
+			code(token: Tokens.Code) {
+				const language = token.lang?.trim().split(/\s+/)[0]?.toLowerCase();
+				const highlighted = style === 'ansi' && language ? highlightCode(token.text, language) : undefined;
+				const body = highlighted ?? styles.code(token.text);
+				return indent(body, 4) + '\n\n';
+			},
+			html(token: Tokens.HTML | Tokens.Tag) {
+				const text = decodeEntities(token.text.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<[^>]*>/g, ''));
+				if ('block' in token && token.block) {
+					return text.trim() === '' ? '' : styles.html(text.trim()) + '\n\n';
+				}
+
+				return text;
+			},
+			hr() {
+				return styles.hr('─'.repeat(converter.width)) + '\n\n';
+			},
+			link(this: {parser: {parseInline(tokens: Token[]): string}}, token: Tokens.Link) {
+				const text = this.parser.parseInline(token.tokens);
+				const href = sanitizeLine(token.href);
+				if (href.startsWith('#') || href === '' || stripStyling(text) === href) {
+					return styles.link(text || href);
+				}
+
+				return styles.link(`${text} (${styles.href(href)})`);
+			},
+			table(this: {parser: {parseInline(tokens: Token[]): string}}, token: Tokens.Table) {
+				const header = token.header.map(cell => this.parser.parseInline(cell.tokens));
+				const rows = token.rows.map(row => row.map(cell => this.parser.parseInline(cell.tokens)));
+				return drawTable(header, rows, token.align, converter.width, {border: styles.tableBorder, header: styles.strong}).join('\n') + '\n\n';
+			},
+		},
+	});
+	return converter;
+}
+
+type Styles = Record<'code' | 'blockquote' | 'html' | 'heading' | 'firstHeading' | 'hr' | 'listitem' | 'table' | 'paragraph' | 'strong' | 'em' | 'codespan' | 'del' | 'link' | 'href' | 'text' | 'tableBorder', (text: string) => string>;
+
+function ansiStyles(chalk: ChalkInstance): Styles {
+	return {
+		code: chalk.yellow,
+		blockquote: chalk.gray.italic,
+		html: chalk.gray,
+		heading: chalk.green.bold,
+		firstHeading: chalk.magenta.underline.bold,
+		hr: chalk.gray,
+		listitem: text => text,
+		table: text => text,
+		paragraph: text => text,
+		strong: chalk.bold,
+		em: chalk.italic,
+		codespan: chalk.yellow,
+		del: chalk.dim.strikethrough,
+		link: chalk.blue,
+		href: chalk.blue.underline,
+		text: text => text,
+		tableBorder: chalk.gray,
+	};
+}
+
+function plainStyles(identity: (text: string) => string): Styles {
+	return {
+		code: identity, blockquote: identity, html: identity, heading: identity, firstHeading: identity, hr: identity,
+		listitem: identity, table: identity, paragraph: identity, strong: identity, em: identity, codespan: identity,
+		del: identity, link: identity, href: identity, text: identity, tableBorder: identity,
+	};
+}
+
+function indent(text: string, columns: number): string {
+	const pad = ' '.repeat(columns);
+	return text.split('\n').map(line => (line === '' ? line : pad + line)).join('\n');
+}
+

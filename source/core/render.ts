@@ -1,0 +1,155 @@
+import type {Links} from 'marked';
+import type {Article} from './article.js';
+import {fitLine} from './fit.js';
+import {readLinkDefinitions, renderMarkdown, type RenderStyle} from './render-markdown.js';
+import {keepOnlyStyling, stripStyling} from './sanitize.js';
+
+export type {RenderStyle} from './render-markdown.js';
+
+/** The narrowest width folio renders at; narrower requests are raised to it. */
+export const minimumWidth = 20;
+
+export type RenderOptions = {
+	/** Columns available; every line fits in them as the terminal counts. */
+	width: number;
+	style: RenderStyle;
+};
+
+/**
+ * An article rendered to terminal lines at one width, one block (section) at a time: the first
+ * screen is available after rendering only the blocks it needs. `lines` grows as blocks render;
+ * `sectionStarts[i]` is the line of section i's heading once its block has rendered.
+ */
+export class RenderedArticle {
+	readonly lines: string[] = [];
+	/** Line index of each section's heading, -1 until rendered. */
+	readonly sectionStarts: number[];
+	/** Line index where each block starts, as far as rendered. */
+	readonly blockStarts: number[] = [];
+	readonly width: number;
+	readonly style: RenderStyle;
+	private nextBlock = 0;
+	private links: Links | undefined;
+
+	constructor(readonly article: Article, options: RenderOptions) {
+		this.width = Math.max(minimumWidth, Math.floor(options.width));
+		this.style = options.style;
+		this.sectionStarts = article.outline.sections.map(() => -1);
+	}
+
+	/** True once every block has rendered. */
+	get complete(): boolean {
+		return this.nextBlock >= this.article.outline.blocks.length;
+	}
+
+	/** Blocks rendered so far, out of `article.outline.blocks.length`. */
+	get renderedBlocks(): number {
+		return this.nextBlock;
+	}
+
+	/**
+	 * Render the next block and append its lines. Returns the new lines (empty when complete).
+	 */
+	renderNext(): string[] {
+		const block = this.article.outline.blocks[this.nextBlock];
+		if (!block) {
+			return [];
+		}
+
+		this.nextBlock++;
+		const rendered = this.renderBlockLines(block.startLine, block.endLine);
+		if (rendered.length === 0) {
+			this.blockStarts.push(this.lines.length);
+			if (block.section >= 0) {
+				this.sectionStarts[block.section] = this.lines.length;
+			}
+
+			return [];
+		}
+
+		const added = this.lines.length > 0 ? ['', ...rendered] : rendered;
+		const start = this.lines.length + added.length - rendered.length;
+		this.blockStarts.push(start);
+		if (block.section >= 0) {
+			this.sectionStarts[block.section] = start;
+		}
+
+		for (const line of added) {
+			this.lines.push(line);
+		}
+
+		return added;
+	}
+
+	/** Render blocks until at least `count` lines exist or the article is complete. */
+	renderUntilLines(count: number): this {
+		while (this.lines.length < count && !this.complete) {
+			this.renderNext();
+		}
+
+		return this;
+	}
+
+	/** Render blocks until section `index` has its start line. */
+	renderUntilSection(index: number): this {
+		while (!this.complete && (this.sectionStarts[index] ?? 0) < 0) {
+			this.renderNext();
+		}
+
+		return this;
+	}
+
+	/** Render every remaining block. */
+	renderAll(): this {
+		while (!this.complete) {
+			this.renderNext();
+		}
+
+		return this;
+	}
+
+	/** Render a range of body lines on their own: a section for `cat --section` or JSON. */
+	renderSource(startLine: number, endLine: number): string[] {
+		return this.renderBlockLines(startLine, endLine);
+	}
+
+	private renderBlockLines(startLine: number, endLine: number): string[] {
+		const markdown = this.article.lines.slice(startLine, endLine).join('\n');
+		if (markdown.trim() === '') {
+			return [];
+		}
+
+		this.links ??= readLinkDefinitions(this.article.outline.linkDefinitions);
+		const output = renderMarkdown(markdown, this.links, this.width, this.style);
+		const safe = this.style === 'plain' ? stripStyling(output) : keepOnlyStyling(output);
+		const lines = safe.split('\n');
+		while (lines.length > 0 && stripStyling(lines.at(-1)!).trim() === '') {
+			lines.pop();
+		}
+
+		while (lines.length > 0 && stripStyling(lines[0]).trim() === '') {
+			lines.shift();
+		}
+
+		const fitted: string[] = [];
+		let blank = false;
+		for (const line of lines) {
+			const isBlank = stripStyling(line).trim() === '';
+			if (isBlank && blank) {
+				continue;
+			}
+
+			blank = isBlank;
+			for (const piece of fitLine(isBlank ? '' : line.trimEnd(), this.width)) {
+				fitted.push(piece);
+			}
+		}
+
+		return fitted;
+	}
+}
+
+/** Render a whole article at once. */
+export function renderArticle(article: Article, options: RenderOptions): RenderedArticle {
+	return new RenderedArticle(article, options).renderAll();
+}

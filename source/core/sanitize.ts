@@ -1,0 +1,57 @@
+/**
+ * Article text is untrusted. Everything read from a file passes through here before it can reach
+ * a terminal, a component or a JSON string.
+ */
+
+// C0 controls except tab and newline, DEL, C1 controls, and the bidi overrides that can reorder
+// what a reader sees (Trojan Source).
+// eslint-disable-next-line no-control-regex
+const unsafeCharacters = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+// Every escape sequence: CSI, OSC (BEL or ST terminated), DCS/SOS/PM/APC strings, two-byte escapes.
+// eslint-disable-next-line no-control-regex
+const escapeSequence = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[PX^_][^\u001B]*(?:\u001B\\)?|[@-Z\\-_]|)/g;
+
+// eslint-disable-next-line no-control-regex
+const sgrSequence = /^\u001B\[[\d;]*m$/;
+
+/**
+ * Remove every control character (keeping tab and newline) and bidi override from article text.
+ * Carriage returns are removed too: callers normalise CRLF before this.
+ */
+export function sanitizeText(text: string): string {
+	return text.replace(unsafeCharacters, '');
+}
+
+/**
+ * A single-line form of article text for titles, status lines and lists: controls removed,
+ * tabs and newlines turned into spaces.
+ */
+export function sanitizeLine(text: string): string {
+	return sanitizeText(text).replace(/[\t\n]+/g, ' ').trim();
+}
+
+/**
+ * Keep only SGR styling (colours, bold, ...) in rendered output and drop every other escape
+ * sequence and control character. This is the last gate before the terminal.
+ */
+export function keepOnlyStyling(rendered: string): string {
+	// eslint-disable-next-line no-control-regex
+	if (!/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/.test(rendered)) {
+		return rendered;
+	}
+
+	const kept = rendered.replace(escapeSequence, sequence => (sgrSequence.test(sequence) ? sequence : ''));
+	return kept.replace(unsafeCharacters, character => (character === '\u001B' ? character : '')).replace(
+		// eslint-disable-next-line no-control-regex
+		/\u001B(?!\[[\d;]*m)/g,
+		'',
+	);
+}
+
+/**
+ * Remove every escape sequence and control character (keeping tab and newline).
+ */
+export function stripStyling(rendered: string): string {
+	return sanitizeText(rendered.replace(escapeSequence, ''));
+}

@@ -1,0 +1,187 @@
+import {fstatSync, readFileSync, readSync, realpathSync, statSync} from 'node:fs';
+import {isUtf8} from 'node:buffer';
+import path from 'node:path';
+import {parseArticle, readArticleInfo, type Article, type ArticleOrigin} from './article.js';
+import {FolioError, UsageError} from './errors.js';
+import {closestIds, describeFsError, scanLibrary, type LibraryEntry} from './library.js';
+import {sanitizeLine} from './sanitize.js';
+
+/** Files larger than this are refused; `FOLIO_MAX_BYTES` overrides it. */
+export const defaultMaxBytes = 20 * 1024 * 1024;
+
+export function maxBytes(environment: NodeJS.ProcessEnv = process.env): number {
+	const raw = environment.FOLIO_MAX_BYTES;
+	if (raw === undefined || raw === '') {
+		return defaultMaxBytes;
+	}
+
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value <= 0) {
+		throw new UsageError(`Expected FOLIO_MAX_BYTES to be a positive whole number of bytes, got ${sanitizeLine(raw)}`);
+	}
+
+	return value;
+}
+
+/** Text read from a file or stdin, with the warnings decoding raised. */
+export type SourceText = {text: string; warnings: string[]};
+
+/**
+ * Decode bytes as UTF-8, refusing binary data. Invalid sequences become U+FFFD with one warning.
+ */
+export function decodeText(bytes: Buffer, name: string): SourceText {
+	const sample = bytes.subarray(0, 8192);
+	if (sample.includes(0)) {
+		throw new FolioError(`${name} is a binary file, not Markdown`);
+	}
+
+	const text = bytes.toString('utf8');
+	return isUtf8(bytes) ? {text, warnings: []} : {text, warnings: [`${name} is not valid UTF-8; invalid bytes are shown as \uFFFD`]};
+}
+
+/** Read a Markdown file within the size limit. */
+export function readSourceFile(file: string, limit = maxBytes()): SourceText {
+	const name = sanitizeLine(file);
+	let stats;
+	try {
+		stats = statSync(file);
+	} catch (error) {
+		throw new FolioError(`cannot read ${name}: ${describeFsError(error)}`);
+	}
+
+	if (stats.isDirectory()) {
+		throw new FolioError(`${name} is a folder; give an article id or a .md file (folio list shows the ids)`);
+	}
+
+	if (stats.size > limit) {
+		throw new FolioError(`${name} is ${megabytes(stats.size)}, above the ${megabytes(limit)} limit (raise FOLIO_MAX_BYTES to open it)`);
+	}
+
+	try {
+		return decodeText(readFileSync(file), name);
+	} catch (error) {
+		if (error instanceof FolioError) {
+			throw error;
+		}
+
+		throw new FolioError(`cannot read ${name}: ${describeFsError(error)}`);
+	}
+}
+
+/** Read all of stdin (a pipe or a file), within the size limit. */
+export function readStdin(limit = maxBytes()): SourceText {
+	const chunks: Buffer[] = [];
+	let total = 0;
+	const buffer = Buffer.alloc(65_536);
+	const fd = 0;
+	if (fstatSync(fd).isCharacterDevice() && process.stdin.isTTY) {
+		throw new UsageError('`-` reads the article from stdin, but stdin is a terminal; pipe a file in: cat notes.md | folio -');
+	}
+
+	for (;;) {
+		let read: number;
+		try {
+			read = readSync(fd, buffer, 0, buffer.length, null);
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code === 'EAGAIN') {
+				continue;
+			}
+
+			if (code === 'EOF') {
+				break;
+			}
+
+			throw new FolioError(`cannot read stdin: ${describeFsError(error)}`);
+		}
+
+		if (read === 0) {
+			break;
+		}
+
+		total += read;
+		if (total > limit) {
+			throw new FolioError(`stdin is above the ${megabytes(limit)} limit (raise FOLIO_MAX_BYTES to read it)`);
+		}
+
+		chunks.push(Buffer.from(buffer.subarray(0, read)));
+	}
+
+	return decodeText(Buffer.concat(chunks), 'stdin');
+}
+
+/** Where an article argument points, before reading it. */
+export type ArticleLocation = {origin: ArticleOrigin};
+
+/**
+ * Turn an article argument into a location: `-` is stdin, an existing path to a file is that
+ * file, anything else is an id in the library. Ids never leave the library folder.
+ */
+export function locateArticle(argument: string, libraryFolder: string): ArticleLocation {
+	if (argument === '-') {
+		return {origin: {kind: 'stdin', id: '-'}};
+	}
+
+	if (argument.trim() === '') {
+		throw new UsageError('Expected an article id, a path to a .md file, or -, got an empty string');
+	}
+
+	const looksLikePath = /\.(?:md|markdown|txt)$/i.test(argument) || argument.startsWith('.') || path.isAbsolute(argument);
+	if (looksLikePath && isFile(argument)) {
+		const real = realpathSync(argument);
+		return {origin: {kind: 'file', id: real, path: real}};
+	}
+
+	const id = argument.replace(/\\/g, '/').replace(/\.md$/i, '').replace(/^\/+/, '');
+	const library = scanLibrary(libraryFolder);
+	const entry = library.entries.find(candidate => candidate.id === id);
+	if (entry) {
+		return {origin: {kind: 'library', id: entry.id, path: entry.path}};
+	}
+
+	const skipped = library.skipped.find(candidate => candidate.path === path.join(library.directory, `${id}.md`));
+	if (skipped) {
+		throw new FolioError(`cannot open ${sanitizeLine(argument)}: ${skipped.reason}`);
+	}
+
+	throw notFound(argument, library.entries);
+}
+
+function notFound(argument: string, entries: LibraryEntry[]): FolioError {
+	const name = sanitizeLine(argument);
+	if (entries.length === 0) {
+		return new FolioError(`no article ${name}: the library is empty (folio list shows what is there)`);
+	}
+
+	const closest = closestIds(argument, entries.map(entry => entry.id));
+	return new FolioError(`no article ${name}; closest: ${closest.join(', ')} (folio list shows all)`);
+}
+
+/** Read and parse an article from its location. */
+export function loadArticle(location: ArticleLocation): Article {
+	const {origin} = location;
+	const source = origin.kind === 'stdin' ? readStdin() : readSourceFile(origin.path);
+	const article = parseArticle(source.text, origin);
+	article.warnings.unshift(...source.warnings);
+	return article;
+}
+
+/** Read the listing details of a library entry. */
+export function loadArticleInfo(entry: LibraryEntry) {
+	const source = readSourceFile(entry.path);
+	const info = readArticleInfo(source.text, {kind: 'library', id: entry.id, path: entry.path});
+	info.warnings.unshift(...source.warnings);
+	return info;
+}
+
+function isFile(file: string): boolean {
+	try {
+		return statSync(file).isFile();
+	} catch {
+		return false;
+	}
+}
+
+function megabytes(bytes: number): string {
+	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
