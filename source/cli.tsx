@@ -1,2 +1,157 @@
 #!/usr/bin/env node
-console.log('folio');
+import process from 'node:process';
+import meow from 'meow';
+import type {CommandContext} from './commands/context.js';
+import {ExitCode, FolioError, UsageError} from './core/errors.js';
+import {libraryDirectory} from './core/library.js';
+import {sanitizeLine} from './core/sanitize.js';
+
+const cli = meow(`
+	Usage
+	  $ folio                      open the library (the reader, full screen)
+	  $ folio ARTICLE              read one article (an id, a path to a .md file, or - for stdin)
+	  $ folio list [--json]        list the library's articles
+	  $ folio toc ARTICLE [--json] [--width N]
+	  $ folio cat ARTICLE [--section SLUG_OR_TITLE ...] [--format ansi|plain|markdown|json] [--width N] [--color]
+	  $ folio stats [--json]       views, progress and last read per article
+	  $ folio reset [ARTICLE] --yes
+	                               forget reading state (one article or all)
+
+	Options
+	  --dir PATH         library folder (default: FOLIO_DIR, else the bundled articles)
+	  --profile NAME     a separate reader on this account (default: FOLIO_PROFILE)
+	  --json             machine-readable output
+	  --width N          render at N columns (default: the terminal's, or 80 in a pipe)
+	  --format F         cat output: ansi, plain, markdown or json (default: ansi on a terminal, plain in a pipe)
+	  --section S        cat only this section and its sub-sections (repeatable)
+	  --color            colour even in a pipe (NO_COLOR turns colour off)
+	  --yes              confirm reset
+
+	Exit codes: 0 ok, 1 not found or unreadable, 2 usage error, 130 interrupted.
+	Examples
+	  $ folio cat guides/keys --section "Reader keys" | less -R
+	  $ folio toc guides/keys --json | jq -r '.[].slug'
+	  $ cat notes.md | folio -
+`, {
+	importMeta: import.meta,
+	allowUnknownFlags: false,
+	flags: {
+		dir: {type: 'string'},
+		profile: {type: 'string'},
+		json: {type: 'boolean', default: false},
+		width: {type: 'number'},
+		format: {type: 'string'},
+		section: {type: 'string', isMultiple: true},
+		color: {type: 'boolean'},
+		yes: {type: 'boolean', default: false},
+	},
+});
+
+const commands = new Set(['list', 'toc', 'cat', 'stats', 'reset']);
+
+async function main(): Promise<number> {
+	const {input, flags} = cli;
+	const context: CommandContext = {
+		stdout: process.stdout,
+		stderr: process.stderr,
+		env: process.env,
+		libraryFolder: libraryDirectory(flags.dir),
+		profile: flags.profile ?? (process.env.FOLIO_PROFILE || undefined),
+	};
+	const [first, ...rest] = input;
+	const command = first !== undefined && commands.has(first) ? first : undefined;
+	const argumentsLeft = command ? rest : input;
+	if (flags.width !== undefined && Number.isNaN(flags.width)) {
+		throw new UsageError('Expected --width to be a whole number from 20 up, got a non-number');
+	}
+
+	const needArticle = (name: string): string => {
+		if (argumentsLeft.length !== 1) {
+			throw new UsageError(`Expected one ARTICLE for folio ${name}, got ${argumentsLeft.length} (folio --help)`);
+		}
+
+		return argumentsLeft[0];
+	};
+
+	switch (command) {
+		case 'list': {
+			noArguments(argumentsLeft, 'list');
+			const {listCommand} = await import('./commands/list.js');
+			return listCommand(context, {json: flags.json});
+		}
+
+		case 'toc': {
+			const {tocCommand} = await import('./commands/toc.js');
+			return tocCommand(context, {article: needArticle('toc'), json: flags.json, width: flags.width});
+		}
+
+		case 'cat': {
+			const {catCommand} = await import('./commands/cat.js');
+			return catCommand(context, {article: needArticle('cat'), sections: flags.section ?? [], format: flags.format, width: flags.width, color: flags.color});
+		}
+
+		case 'stats': {
+			noArguments(argumentsLeft, 'stats');
+			const {statsCommand} = await import('./commands/stats.js');
+			return statsCommand(context, {json: flags.json});
+		}
+
+		case 'reset': {
+			if (argumentsLeft.length > 1) {
+				throw new UsageError(`Expected at most one ARTICLE for folio reset, got ${argumentsLeft.length}`);
+			}
+
+			const {resetCommand} = await import('./commands/reset.js');
+			return resetCommand(context, {article: argumentsLeft[0], yes: flags.yes});
+		}
+
+		default: {
+			if (argumentsLeft.length > 1) {
+				throw new UsageError(`Expected one ARTICLE, got ${argumentsLeft.length}: ${argumentsLeft.map(value => sanitizeLine(value)).join(' ')} (folio --help)`);
+			}
+
+			const article = argumentsLeft[0];
+			if (!process.stdout.isTTY) {
+				// A pipe never gets the full-screen reader: behave like `cat` (or `list`).
+				if (article === undefined) {
+					const {listCommand} = await import('./commands/list.js');
+					return listCommand(context, {json: flags.json});
+				}
+
+				const {catCommand} = await import('./commands/cat.js');
+				return catCommand(context, {article, sections: flags.section ?? [], format: flags.format, width: flags.width, color: flags.color});
+			}
+
+			const {readCommand} = await import('./commands/read.js');
+			return readCommand(context, {article});
+		}
+	}
+}
+
+function noArguments(argumentsLeft: string[], name: string): void {
+	if (argumentsLeft.length > 0) {
+		throw new UsageError(`folio ${name} takes no ARTICLE, got ${sanitizeLine(argumentsLeft.join(' '))}`);
+	}
+}
+
+function report(error: unknown): number {
+	if (error instanceof FolioError) {
+		process.stderr.write(`folio: ${error.message}\n`);
+		return error.exitCode;
+	}
+
+	if (process.env.FOLIO_DEBUG === '1') {
+		process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+	} else {
+		const message = error instanceof Error ? error.message : String(error);
+		process.stderr.write(`folio: unexpected error: ${sanitizeLine(message.split('\n')[0])} (FOLIO_DEBUG=1 shows details)\n`);
+	}
+
+	return ExitCode.failure;
+}
+
+try {
+	process.exitCode = await main();
+} catch (error) {
+	process.exitCode = report(error);
+}

@@ -13,7 +13,7 @@ let highlighter: Highlighter | undefined;
  * output and code without a language never pay for it.
  */
 export function highlightCode(code: string, language: string): string | undefined {
-	highlighter ??= createRequire(import.meta.url)('cli-highlight') as Highlighter;
+	highlighter ??= loadHighlighter();
 	if (!highlighter.supportsLanguage(language)) {
 		return undefined;
 	}
@@ -22,5 +22,20 @@ export function highlightCode(code: string, language: string): string | undefine
 		return highlighter.highlight(code, {language, ignoreIllegals: true});
 	} catch {
 		return undefined;
+	}
+}
+
+/** cli-highlight decides on colour when it loads; we only call it for styled output, so force it. */
+function loadHighlighter(): Highlighter {
+	const previous = process.env.FORCE_COLOR;
+	process.env.FORCE_COLOR = '1';
+	try {
+		return createRequire(import.meta.url)('cli-highlight') as Highlighter;
+	} finally {
+		if (previous === undefined) {
+			delete process.env.FORCE_COLOR;
+		} else {
+			process.env.FORCE_COLOR = previous;
+		}
 	}
 }

@@ -182,7 +182,9 @@ export function decodeEntities(text: string): string {
 	return text.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
 		if (name.startsWith('#')) {
 			const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
-			return code > 0 && code <= 0x10_FF_FF ? String.fromCodePoint(code) : '\uFFFD';
+			// Never decode to a control character: `&#27;` must not become a live ESC.
+			const safe = code > 0x1F && (code < 0x7F || code > 0x9F) && code <= 0x10_FF_FF && (code < 0xD8_00 || code > 0xDF_FF);
+			return safe ? String.fromCodePoint(code) : '\uFFFD';
 		}
 
 		return namedEntities[name.toLowerCase()] ?? entity;

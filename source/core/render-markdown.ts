@@ -3,7 +3,7 @@ import {Lexer, Marked, type Links, type Token, type Tokens} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import {highlightCode} from './highlight.js';
 import {decodeEntities} from './outline.js';
-import {sanitizeLine, stripStyling} from './sanitize.js';
+import {sanitizeLine, sanitizeText, stripStyling} from './sanitize.js';
 import {drawTable} from './table.js';
 
 /** `ansi` styles the text with SGR colours; `plain` emits no escape sequence at all. */
@@ -58,6 +58,14 @@ function createConverter(style: RenderStyle): Converter {
 	converter.marked.use(markedTerminal({...styles, emoji: true, showSectionPrefix: true, reflowText: false, tab: 4}) as never);
 	converter.marked.use({
 		renderer: {
+			text(this: {parser: {parseInline(tokens: Token[]): string}}, token: Tokens.Text | Tokens.Escape) {
+				// Soft line breaks inside a paragraph are spaces: lines are wrapped to the width later.
+				if ('tokens' in token && token.tokens) {
+					return this.parser.parseInline(token.tokens);
+				}
+
+				return styles.text(sanitizeText(decodeEntities(token.text)).replace(/\n/g, ' '));
+			},
 			code(token: Tokens.Code) {
 				const language = token.lang?.trim().split(/\s+/)[0]?.toLowerCase();
 				const highlighted = style === 'ansi' && language ? highlightCode(token.text, language) : undefined;
@@ -65,7 +73,7 @@ function createConverter(style: RenderStyle): Converter {
 				return indent(body, 4) + '\n\n';
 			},
 			html(token: Tokens.HTML | Tokens.Tag) {
-				const text = decodeEntities(token.text.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<[^>]*>/g, ''));
+				const text = sanitizeText(decodeEntities(token.text.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<[^>]*>/g, '')));
 				if ('block' in token && token.block) {
 					return text.trim() === '' ? '' : styles.html(text.trim()) + '\n\n';
 				}

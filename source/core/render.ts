@@ -108,7 +108,25 @@ export class RenderedArticle {
 		return this;
 	}
 
-	/** Render a range of body lines on their own: a section for `cat --section` or JSON. */
+	/**
+	 * Render sections [first, end) on their own, laid out exactly as in the whole article:
+	 * for `cat --section`.
+	 */
+	renderSections(first: number, end: number): string[] {
+		const lines: string[] = [];
+		for (const block of this.article.outline.blocks) {
+			if (block.section >= first && block.section < end) {
+				const rendered = this.renderBlockLines(block.startLine, block.endLine);
+				if (rendered.length > 0) {
+					lines.push(...(lines.length > 0 ? ['', ...rendered] : rendered));
+				}
+			}
+		}
+
+		return lines;
+	}
+
+	/** Render a range of body lines on their own. */
 	renderSource(startLine: number, endLine: number): string[] {
 		return this.renderBlockLines(startLine, endLine);
 	}

@@ -1,0 +1,127 @@
+import type {Article} from '../core/article.js';
+import {UsageError} from '../core/errors.js';
+import {RenderedArticle, type RenderStyle} from '../core/render.js';
+import {findSections, sectionRange} from '../core/sections.js';
+import {stripStyling} from '../core/sanitize.js';
+import {outputStyle, outputWidth, type CommandContext} from './context.js';
+import {openArticle} from './open-article.js';
+import {PipeWriter} from './output.js';
+
+export const catFormats = ['ansi', 'plain', 'markdown', 'json'] as const;
+export type CatFormat = typeof catFormats[number];
+
+export type CatOptions = {
+	article: string;
+	sections: string[];
+	format?: string;
+	width?: number;
+	color?: boolean;
+};
+
+/**
+ * `folio cat`: the article (or some of its sections) for pipes, as ANSI, plain text, Markdown or JSON.
+ * Output streams section by section, so `| head` gets its lines before the rest is rendered.
+ */
+export async function catCommand(context: CommandContext, options: CatOptions): Promise<number> {
+	const format = chooseFormat(context, options);
+	const width = outputWidth(context, options.width);
+	const article = openArticle(context, options.article);
+	const selected = options.sections.length > 0 ? findSections(article, options.sections) : undefined;
+	const writer = new PipeWriter(context.stdout);
+
+	if (format === 'markdown') {
+		await writer.text(markdownOf(article, selected));
+	} else if (format === 'json') {
+		await writer.text(JSON.stringify(jsonOf(article, selected, width), null, 2) + '\n');
+	} else {
+		const rendered = new RenderedArticle(article, {width, style: format});
+		if (selected) {
+			for (const [position, index] of selected.entries()) {
+				const [first, end] = sectionRange(article.outline.sections, index);
+				if (position > 0) {
+					await writer.line('');
+				}
+
+				for (const line of rendered.renderSections(first, end)) {
+					await writer.line(line);
+				}
+			}
+		} else {
+			while (!rendered.complete && !writer.isClosed) {
+				for (const line of rendered.renderNext()) {
+					await writer.line(line);
+				}
+			}
+		}
+	}
+
+	await writer.end();
+	return 0;
+}
+
+function chooseFormat(context: CommandContext, options: CatOptions): CatFormat | RenderStyle {
+	if (options.format === undefined) {
+		return outputStyle(context, options.color);
+	}
+
+	if (!(catFormats as readonly string[]).includes(options.format)) {
+		throw new UsageError(`Expected --format to be one of ${catFormats.join(', ')}, got ${options.format}`);
+	}
+
+	if (options.format === 'ansi' && !options.color && context.env.NO_COLOR) {
+		return 'plain';
+	}
+
+	return options.format as CatFormat;
+}
+
+function markdownOf(article: Article, selected: number[] | undefined): string {
+	if (!selected) {
+		return article.body.endsWith('\n') ? article.body : article.body + '\n';
+	}
+
+	const {sections} = article.outline;
+	return selected.map(index => {
+		const [first, end] = sectionRange(sections, index);
+		const endLine = sections[end]?.sourceLine ?? article.lines.length;
+		return article.lines.slice(sections[first].sourceLine, endLine).join('\n').trimEnd() + '\n';
+	}).join('\n');
+}
+
+function jsonOf(article: Article, selected: number[] | undefined, width: number) {
+	const rendered = new RenderedArticle(article, {width, style: 'plain'});
+	const {sections, blocks} = article.outline;
+	const wanted = selected ? new Set(selected.flatMap(index => range(...sectionRange(sections, index)))) : undefined;
+	const entries = blocks
+		.filter(block => (wanted ? wanted.has(block.section) : true))
+		.map(block => {
+			const lines = rendered.renderSource(block.startLine, block.endLine);
+			const section = sections[block.section];
+			const text = (section ? lines.slice(headingHeight(lines)) : lines).join('\n').trim();
+			return section
+				? {slug: section.slug, title: section.title, depth: section.depth, text}
+				: {slug: '', title: '', depth: 0, text};
+		})
+		.filter(entry => entry.depth > 0 || entry.text !== '');
+	return {
+		id: article.id,
+		title: article.title,
+		date: article.date ?? null,
+		category: article.category ?? null,
+		tags: article.tags,
+		summary: article.summary ?? null,
+		words: article.words,
+		minutes: article.minutes,
+		sections: entries,
+	};
+}
+
+/** Lines the heading takes at the top of a rendered block (a long heading wraps). */
+function headingHeight(lines: string[]): number {
+	const blank = lines.findIndex(line => stripStyling(line).trim() === '');
+	return blank === -1 ? lines.length : blank;
+}
+
+function range(start: number, end: number): number[] {
+	return Array.from({length: end - start}, (_, index) => start + index);
+}

@@ -1,0 +1,65 @@
+import {loadLibraryInfo} from '../core/catalog.js';
+import {sanitizeLine} from '../core/sanitize.js';
+import {openStore} from '../core/store.js';
+import type {CommandContext} from './context.js';
+import {warn} from './context.js';
+import {PipeWriter} from './output.js';
+
+export type ListOptions = {json: boolean};
+
+/**
+ * `folio list`: one line per article (id, title, category, date, minutes); tab-separated when
+ * piped, aligned on a terminal; `--json` for scripts.
+ */
+export async function listCommand(context: CommandContext, options: ListOptions): Promise<number> {
+	const {articles, skipped} = loadLibraryInfo(context.libraryFolder);
+	for (const entry of skipped) {
+		warn(context, `skipped ${sanitizeLine(entry.path)}: ${entry.reason}`);
+	}
+
+	for (const article of articles) {
+		for (const warning of article.warnings) {
+			warn(context, `${article.id}: ${warning}`);
+		}
+	}
+
+	const store = openStore({profile: context.profile, env: context.env});
+	const writer = new PipeWriter(context.stdout);
+	if (options.json) {
+		const rows = articles.map(article => {
+			const state = store.get(article.id);
+			return {
+				id: article.id,
+				path: article.path,
+				title: article.title,
+				category: article.category ?? null,
+				date: article.date ?? null,
+				tags: article.tags,
+				summary: article.summary ?? null,
+				words: article.words,
+				minutes: article.minutes,
+				views: state?.views ?? 0,
+				progress: state?.position?.percent ?? 0,
+				lastRead: state?.lastRead ?? null,
+			};
+		});
+		await writer.text(JSON.stringify(rows, null, 2) + '\n');
+		await writer.end();
+		return 0;
+	}
+
+	const rows = articles.map(article => [article.id, article.title, article.category ?? '-', article.date ?? '-', `${article.minutes} min`]);
+	if (context.stdout.isTTY) {
+		const widths = [0, 1, 2, 3].map(column => Math.min(40, Math.max(...rows.map(row => row[column].length))));
+		for (const row of rows) {
+			await writer.line(row.map((cell, column) => (column < 4 ? cell.padEnd(widths[column]) : cell)).join('  ').trimEnd());
+		}
+	} else {
+		for (const row of rows) {
+			await writer.line(row.join('\t'));
+		}
+	}
+
+	await writer.end();
+	return 0;
+}

@@ -1,0 +1,69 @@
+import type {Writable} from 'node:stream';
+
+/**
+ * Writes text to a stream the way a pipe expects: in large chunks, waiting for the reader when
+ * it is slower than us, and stopping quietly when it goes away (`folio cat BIG | head -1`).
+ */
+export class PipeWriter {
+	private buffer = '';
+	private closed = false;
+
+	constructor(private readonly stream: Writable, private readonly chunkSize = 64 * 1024) {
+		stream.on('error', (error: NodeJS.ErrnoException) => {
+			if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
+				this.closed = true;
+				return;
+			}
+
+			throw error;
+		});
+	}
+
+	/** True once the reader has gone away: stop producing output. */
+	get isClosed(): boolean {
+		return this.closed;
+	}
+
+	/** Queue a line (a newline is added). */
+	async line(text: string): Promise<void> {
+		this.buffer += text + '\n';
+		if (this.buffer.length >= this.chunkSize) {
+			await this.flush();
+		}
+	}
+
+	/** Queue text as is. */
+	async text(text: string): Promise<void> {
+		this.buffer += text;
+		if (this.buffer.length >= this.chunkSize) {
+			await this.flush();
+		}
+	}
+
+	/** Write what is queued and wait until the stream has taken it. */
+	async flush(): Promise<void> {
+		if (this.closed || this.buffer === '') {
+			this.buffer = '';
+			return;
+		}
+
+		const chunk = this.buffer;
+		this.buffer = '';
+		await new Promise<void>(resolve => {
+			const done = () => resolve();
+			if (this.stream.write(chunk)) {
+				resolve();
+				return;
+			}
+
+			this.stream.once('drain', done);
+			this.stream.once('close', done);
+			this.stream.once('error', done);
+		});
+	}
+
+	/** Flush and wait for the data to leave the process. */
+	async end(): Promise<void> {
+		await this.flush();
+	}
+}
