@@ -1,0 +1,132 @@
+/**
+ * Key bindings are data: every command, the keys that trigger it on each screen, and what it
+ * does. The input handler, the help screen and the README's key table all read this table.
+ */
+
+export type Screen = 'library' | 'reader' | 'toc';
+
+export type Command =
+	| 'lineDown' | 'lineUp' | 'pageDown' | 'pageUp' | 'halfPageDown' | 'halfPageUp' | 'top' | 'bottom'
+	| 'nextSection' | 'previousSection' | 'search' | 'nextMatch' | 'previousMatch' | 'toggleToc'
+	| 'switchFocus' | 'select' | 'help' | 'back' | 'quit' | 'interrupt' | 'filter' | 'cycleSort';
+
+export type Binding = {
+	command: Command;
+	/** Key names: a printable character (`j`, `G`, `?`) or a named key (`down`, `pagedown`, `ctrl+c`). */
+	keys: string[];
+	description: string;
+};
+
+export const keymap: Record<Screen, Binding[]> = {
+	reader: [
+		{command: 'lineDown', keys: ['j', 'down', 'enter'], description: 'scroll down one line'},
+		{command: 'lineUp', keys: ['k', 'up'], description: 'scroll up one line'},
+		{command: 'pageDown', keys: ['space', 'pagedown', 'f'], description: 'page down'},
+		{command: 'pageUp', keys: ['b', 'pageup'], description: 'page up'},
+		{command: 'halfPageDown', keys: ['d'], description: 'half a page down'},
+		{command: 'halfPageUp', keys: ['u'], description: 'half a page up'},
+		{command: 'top', keys: ['g', 'home'], description: 'go to the top'},
+		{command: 'bottom', keys: ['G', 'end'], description: 'go to the bottom'},
+		{command: 'nextSection', keys: [']'], description: 'next section'},
+		{command: 'previousSection', keys: ['['], description: 'previous section (or the start of this one)'},
+		{command: 'search', keys: ['/'], description: 'search in the article'},
+		{command: 'nextMatch', keys: ['n'], description: 'next match'},
+		{command: 'previousMatch', keys: ['N'], description: 'previous match'},
+		{command: 'toggleToc', keys: ['t'], description: 'show or hide the table of contents'},
+		{command: 'switchFocus', keys: ['tab'], description: 'move focus between contents and text'},
+		{command: 'help', keys: ['?'], description: 'show this help'},
+		{command: 'back', keys: ['escape', 'backspace'], description: 'back to the library'},
+		{command: 'quit', keys: ['q'], description: 'quit'},
+		{command: 'interrupt', keys: ['ctrl+c'], description: 'quit from anywhere'},
+	],
+	toc: [
+		{command: 'lineDown', keys: ['j', 'down'], description: 'select the next section'},
+		{command: 'lineUp', keys: ['k', 'up'], description: 'select the previous section'},
+		{command: 'top', keys: ['g', 'home'], description: 'select the first section'},
+		{command: 'bottom', keys: ['G', 'end'], description: 'select the last section'},
+		{command: 'select', keys: ['enter'], description: 'jump to the selected section'},
+		{command: 'switchFocus', keys: ['tab'], description: 'back to the text'},
+		{command: 'toggleToc', keys: ['t'], description: 'hide the table of contents'},
+		{command: 'help', keys: ['?'], description: 'show this help'},
+		{command: 'back', keys: ['escape', 'backspace'], description: 'back to the text'},
+		{command: 'quit', keys: ['q'], description: 'quit'},
+		{command: 'interrupt', keys: ['ctrl+c'], description: 'quit from anywhere'},
+	],
+	library: [
+		{command: 'lineDown', keys: ['j', 'down'], description: 'next article'},
+		{command: 'lineUp', keys: ['k', 'up'], description: 'previous article'},
+		{command: 'pageDown', keys: ['pagedown', 'space'], description: 'page down'},
+		{command: 'pageUp', keys: ['pageup', 'b'], description: 'page up'},
+		{command: 'top', keys: ['g', 'home'], description: 'first article'},
+		{command: 'bottom', keys: ['G', 'end'], description: 'last article'},
+		{command: 'select', keys: ['enter'], description: 'open the article'},
+		{command: 'filter', keys: ['/'], description: 'filter as you type (title, category, tags, id)'},
+		{command: 'cycleSort', keys: ['s'], description: 'sort by title, date, recently read, most viewed'},
+		{command: 'help', keys: ['?'], description: 'show this help'},
+		{command: 'back', keys: ['escape'], description: 'clear the filter'},
+		{command: 'quit', keys: ['q'], description: 'quit'},
+		{command: 'interrupt', keys: ['ctrl+c'], description: 'quit from anywhere'},
+	],
+};
+
+const lookup = new Map<Screen, Map<string, Command>>(
+	(Object.keys(keymap) as Screen[]).map(screen => [
+		screen,
+		new Map(keymap[screen].flatMap(binding => binding.keys.map(key => [key, binding.command] as const))),
+	]),
+);
+
+/** The command a key triggers on a screen, if any. */
+export function commandFor(screen: Screen, key: string): Command | undefined {
+	return lookup.get(screen)?.get(key);
+}
+
+/** How a key name is shown to people: `Space`, `PgDn`, `Ctrl+C`, `j`. */
+export function keyLabel(key: string): string {
+	const labels: Record<string, string> = {
+		down: 'Down', up: 'Up', pagedown: 'PgDn', pageup: 'PgUp', home: 'Home', end: 'End', space: 'Space',
+		enter: 'Enter', escape: 'Esc', backspace: 'Backspace', tab: 'Tab', 'ctrl+c': 'Ctrl+C',
+	};
+	return labels[key] ?? key;
+}
+
+/** Rows of the help screen for one screen: keys and what they do. */
+export function helpRows(screen: Screen): Array<{keys: string; description: string}> {
+	return keymap[screen].map(binding => ({keys: binding.keys.map(key => keyLabel(key)).join(' '), description: binding.description}));
+}
+
+const characterNames: Record<string, string> = {
+	' ': 'space', '\r': 'enter', '\n': 'enter', '\t': 'tab', '\u007F': 'backspace', '\b': 'backspace', '\u001B': 'escape', '\u0003': 'ctrl+c',
+};
+
+/** Key event flags as Ink reports them. */
+export type KeyFlags = {
+	upArrow?: boolean; downArrow?: boolean; leftArrow?: boolean; rightArrow?: boolean;
+	pageUp?: boolean; pageDown?: boolean; home?: boolean; end?: boolean;
+	return?: boolean; escape?: boolean; tab?: boolean; backspace?: boolean; delete?: boolean;
+	ctrl?: boolean; shift?: boolean; meta?: boolean;
+};
+
+/**
+ * Turn one input event into key names, one per character: keys typed quickly can arrive as one
+ * string (`]]`) and each must count.
+ */
+export function keyNames(input: string, key: KeyFlags): string[] {
+	const named: Array<[boolean | undefined, string]> = [
+		[key.upArrow, 'up'], [key.downArrow, 'down'], [key.leftArrow, 'left'], [key.rightArrow, 'right'],
+		[key.pageUp, 'pageup'], [key.pageDown, 'pagedown'], [key.home, 'home'], [key.end, 'end'],
+		[key.return, 'enter'], [key.escape, 'escape'], [key.tab && !key.shift, 'tab'],
+		[key.backspace || key.delete, 'backspace'],
+	];
+	for (const [active, name] of named) {
+		if (active) {
+			return [name];
+		}
+	}
+
+	if (key.ctrl && input.length === 1) {
+		return [`ctrl+${input.toLowerCase()}`];
+	}
+
+	return [...input].map(character => characterNames[character] ?? character);
+}

@@ -1,0 +1,34 @@
+import {minimumWidth} from './render.js';
+
+/** Below this many columns the TOC is an overlay instead of a pane. */
+export const overlayBelow = 70;
+
+export type ReaderLayout = {
+	/** Rows the app draws: one less than the terminal, so Ink never redraws the whole screen. */
+	frameHeight: number;
+	bodyHeight: number;
+	/** Columns the article is rendered at. */
+	bodyWidth: number;
+	toc: 'pane' | 'overlay' | 'hidden';
+	/** Columns of the TOC pane's text (the pane adds a border column). */
+	tocWidth: number;
+};
+
+/** Where everything goes on a terminal of `columns` × `rows`. */
+export function readerLayout(columns: number, rows: number, tocVisible: boolean, sectionCount: number): ReaderLayout {
+	const frameHeight = Math.max(2, rows - 1);
+	const bodyHeight = Math.max(1, frameHeight - 1);
+	const wantsToc = tocVisible && sectionCount > 0;
+	if (wantsToc && columns >= overlayBelow) {
+		const tocWidth = Math.max(18, Math.min(36, Math.round(columns * 0.28)));
+		return {frameHeight, bodyHeight, bodyWidth: Math.max(minimumWidth, columns - tocWidth - 2), toc: 'pane', tocWidth};
+	}
+
+	return {
+		frameHeight,
+		bodyHeight,
+		bodyWidth: Math.max(minimumWidth, columns),
+		toc: wantsToc ? 'overlay' : 'hidden',
+		tocWidth: Math.max(1, columns),
+	};
+}

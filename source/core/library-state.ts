@@ -1,0 +1,177 @@
+import type {ArticleInfo} from './article.js';
+import {fuzzyScore} from './fuzzy.js';
+import {commandFor} from './keymap.js';
+
+/** One row of the library screen: an article with its reading state. */
+export type LibraryItem = ArticleInfo & {views: number; progress: number; lastRead?: string};
+
+export const sortOrders = ['title', 'date', 'recent', 'views'] as const;
+export type SortOrder = typeof sortOrders[number];
+
+export const sortLabels: Record<SortOrder, string> = {title: 'title', date: 'date', recent: 'recently read', views: 'most viewed'};
+
+export type LibraryState = {
+	cursor: number;
+	/** The filter text; `filtering` while it is being typed. */
+	filter: string;
+	filtering: boolean;
+	sort: SortOrder;
+	help: boolean;
+	/** The article chosen with Enter. */
+	opened?: string;
+	exit?: 'quit' | 'interrupt';
+};
+
+export function initialLibraryState(): LibraryState {
+	return {cursor: 0, filter: '', filtering: false, sort: 'title', help: false};
+}
+
+/** The rows to show, filtered by the fuzzy filter and sorted. */
+export function visibleItems(items: LibraryItem[], state: Pick<LibraryState, 'filter' | 'sort'>): LibraryItem[] {
+	const scored = items
+		.map(item => ({item, score: state.filter === '' ? 0 : bestScore(state.filter, item)}))
+		.filter((entry): entry is {item: LibraryItem; score: number} => entry.score !== undefined);
+	const order = compareBy(state.sort);
+	scored.sort((a, b) => (b.score - a.score) || order(a.item, b.item));
+	return scored.map(entry => entry.item);
+}
+
+function bestScore(filter: string, item: LibraryItem): number | undefined {
+	const fields = [item.title, item.category ?? '', item.tags.join(' '), item.id];
+	const scores = fields.map(field => fuzzyScore(filter, field)).filter((score): score is number => score !== undefined);
+	return scores.length > 0 ? Math.max(...scores) : undefined;
+}
+
+function compareBy(sort: SortOrder): (a: LibraryItem, b: LibraryItem) => number {
+	const byTitle = (a: LibraryItem, b: LibraryItem) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+	switch (sort) {
+		case 'date': {
+			return (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || byTitle(a, b);
+		}
+
+		case 'recent': {
+			return (a, b) => (b.lastRead ?? '').localeCompare(a.lastRead ?? '') || byTitle(a, b);
+		}
+
+		case 'views': {
+			return (a, b) => b.views - a.views || byTitle(a, b);
+		}
+
+		default: {
+			return byTitle;
+		}
+	}
+}
+
+/**
+ * Apply one key to the library screen. `count` is the number of visible rows after filtering,
+ * `page` the rows on screen.
+ */
+export function libraryKey(state: LibraryState, key: string, items: LibraryItem[], page: number): LibraryState {
+	if (state.help) {
+		return key === 'ctrl+c' ? {...state, exit: 'interrupt'} : key === 'q' ? {...state, exit: 'quit'} : {...state, help: false};
+	}
+
+	if (state.filtering) {
+		return editFilter(state, key, items);
+	}
+
+	const rows = visibleItems(items, state);
+	const last = Math.max(0, rows.length - 1);
+	const move = (cursor: number) => ({...state, cursor: Math.max(0, Math.min(last, cursor))});
+	switch (commandFor('library', key)) {
+		case 'lineDown': {
+			return move(state.cursor + 1);
+		}
+
+		case 'lineUp': {
+			return move(state.cursor - 1);
+		}
+
+		case 'pageDown': {
+			return move(state.cursor + Math.max(1, page - 1));
+		}
+
+		case 'pageUp': {
+			return move(state.cursor - Math.max(1, page - 1));
+		}
+
+		case 'top': {
+			return move(0);
+		}
+
+		case 'bottom': {
+			return move(last);
+		}
+
+		case 'select': {
+			const item = rows[state.cursor];
+			return item ? {...state, opened: item.id} : state;
+		}
+
+		case 'filter': {
+			return {...state, filtering: true};
+		}
+
+		case 'cycleSort': {
+			const sort = sortOrders[(sortOrders.indexOf(state.sort) + 1) % sortOrders.length];
+			return {...state, sort, cursor: 0};
+		}
+
+		case 'help': {
+			return {...state, help: true};
+		}
+
+		case 'back': {
+			return {...state, filter: '', cursor: 0};
+		}
+
+		case 'quit': {
+			return {...state, exit: 'quit'};
+		}
+
+		case 'interrupt': {
+			return {...state, exit: 'interrupt'};
+		}
+
+		default: {
+			return state;
+		}
+	}
+}
+
+function editFilter(state: LibraryState, key: string, items: LibraryItem[]): LibraryState {
+	switch (key) {
+		case 'escape': {
+			return {...state, filtering: false, filter: '', cursor: 0};
+		}
+
+		case 'ctrl+c': {
+			return {...state, exit: 'interrupt'};
+		}
+
+		case 'enter': {
+			const rows = visibleItems(items, state);
+			return rows.length === 1 ? {...state, filtering: false, opened: rows[0].id} : {...state, filtering: false};
+		}
+
+		case 'down':
+		case 'up': {
+			const rows = visibleItems(items, state);
+			const cursor = state.cursor + (key === 'down' ? 1 : -1);
+			return {...state, cursor: Math.max(0, Math.min(rows.length - 1, cursor))};
+		}
+
+		case 'backspace': {
+			return {...state, filter: state.filter.slice(0, -1), cursor: 0};
+		}
+
+		case 'space': {
+			return {...state, filter: state.filter + ' ', cursor: 0};
+		}
+
+		default: {
+			return [...key].length === 1 ? {...state, filter: state.filter + key, cursor: 0} : state;
+		}
+	}
+}

@@ -1,0 +1,83 @@
+import type {ReaderDocument} from './reader-document.js';
+
+/** A place in the text that survives a new width or an edited file. */
+export type TextPlace = {
+	/** Slug of the section at the top of the screen; undefined before the first heading. */
+	slug?: string;
+	/** 0–1: how far into that section. */
+	fraction: number;
+	/** 0–100: how far through the article. */
+	percent: number;
+};
+
+/** The section whose heading is at or above `line`, or -1 before the first heading. */
+export function sectionAt(document: ReaderDocument, line: number): number {
+	let found = -1;
+	for (let index = 0; index < document.sectionCount; index++) {
+		const start = document.sectionStart(index);
+		if (start < 0 || start > line) {
+			break;
+		}
+
+		found = index;
+	}
+
+	return found;
+}
+
+/** Reading progress when `offset` is the top line and `height` lines are visible. */
+export function progressPercent(document: ReaderDocument, offset: number, height: number): number {
+	const total = document.lineCount;
+	if (total <= height) {
+		return 100;
+	}
+
+	return Math.min(100, Math.round(((offset + height) / total) * 100));
+}
+
+/** Describe where the top line is as a place in the text. */
+export function placeAt(document: ReaderDocument, offset: number, height: number): TextPlace {
+	const section = sectionAt(document, offset);
+	const start = section >= 0 ? document.sectionStart(section) : 0;
+	const end = section >= 0 ? document.sectionEnd(section) : (document.sectionCount > 0 ? Math.max(0, document.sectionStart(0)) : document.lineCount);
+	const length = Math.max(1, end - start);
+	return {
+		slug: section >= 0 ? document.article.outline.sections[section].slug : undefined,
+		fraction: Math.min(1, Math.max(0, (offset - start) / length)),
+		percent: progressPercent(document, offset, height),
+	};
+}
+
+/**
+ * The top line for a saved place: the same point within the same section, found by slug;
+ * by percentage when the section is gone.
+ */
+export function offsetFor(document: ReaderDocument, place: TextPlace, height: number): number {
+	const sections = document.article.outline.sections;
+	const index = place.slug === undefined ? -1 : sections.findIndex(section => section.slug === place.slug);
+	if (index >= 0) {
+		document.ensureSection(index);
+		const start = document.sectionStart(index);
+		const end = document.sectionEnd(index);
+		return clampOffset(document, Math.round(start + place.fraction * (end - start)), height);
+	}
+
+	if (place.slug === undefined && place.percent < 100) {
+		document.ensureLines(document.header.length + 1);
+		const end = document.sectionCount > 0 ? document.sectionStart(0) : -1;
+		if (end >= 0 || document.complete) {
+			const limit = end >= 0 ? end : document.lineCount;
+			return clampOffset(document, Math.round(place.fraction * limit), height);
+		}
+	}
+
+	document.ensureComplete();
+	const target = Math.round((place.percent / 100) * document.lineCount) - height;
+	return clampOffset(document, target, height);
+}
+
+/** Keep an offset between the top and the last full screen. */
+export function clampOffset(document: ReaderDocument, offset: number, height: number): number {
+	const maximum = document.complete ? Math.max(0, document.lineCount - height) : Number.MAX_SAFE_INTEGER;
+	return Math.max(0, Math.min(offset, maximum));
+}

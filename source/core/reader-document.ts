@@ -1,0 +1,139 @@
+import type {Article} from './article.js';
+import {fitLine} from './fit.js';
+import {RenderedArticle, type RenderStyle} from './render.js';
+import {stripStyling} from './sanitize.js';
+
+/** Header facts that are not in the article file. */
+export type HeaderFacts = {views: number};
+
+/**
+ * What the reader scrolls through: the article header (title, `date · category · N views ·
+ * M min read`, summary) followed by the rendered body, at one width. Lines are produced on demand,
+ * section by section; `sectionStart(i)` is the line of section i's heading in this document.
+ */
+export class ReaderDocument {
+	readonly header: string[];
+	readonly rendered: RenderedArticle;
+	private plain: string[] = [];
+	private lastSearch?: {query: string; lineCount: number; matches: number[]};
+
+	constructor(readonly article: Article, readonly width: number, style: RenderStyle, facts: HeaderFacts) {
+		this.header = headerLines(article, width, style, facts);
+		this.rendered = new RenderedArticle(article, {width, style});
+	}
+
+	get lineCount(): number {
+		return this.header.length + this.rendered.lines.length;
+	}
+
+	get complete(): boolean {
+		return this.rendered.complete;
+	}
+
+	get sectionCount(): number {
+		return this.article.outline.sections.length;
+	}
+
+	line(index: number): string {
+		return index < this.header.length ? this.header[index] : this.rendered.lines[index - this.header.length] ?? '';
+	}
+
+	/** The line a section's heading is on, or -1 while that part is not rendered yet. */
+	sectionStart(index: number): number {
+		const start = this.rendered.sectionStarts[index];
+		return start === undefined || start < 0 ? -1 : start + this.header.length;
+	}
+
+	/** The line after a section's own text: the next section's start, or the end. */
+	sectionEnd(index: number): number {
+		for (let next = index + 1; next < this.sectionCount; next++) {
+			const start = this.sectionStart(next);
+			if (start >= 0) {
+				return start;
+			}
+		}
+
+		return this.lineCount;
+	}
+
+	/** Render until `count` lines exist (or all). */
+	ensureLines(count: number): void {
+		this.rendered.renderUntilLines(count - this.header.length);
+	}
+
+	ensureSection(index: number): void {
+		this.rendered.renderUntilSection(Math.min(index + 1, this.sectionCount - 1));
+	}
+
+	ensureComplete(): void {
+		this.rendered.renderAll();
+	}
+
+	/** Render blocks for about `budgetMs`; returns true when complete. */
+	renderFor(budgetMs: number): boolean {
+		const deadline = performance.now() + budgetMs;
+		while (!this.rendered.complete && performance.now() < deadline) {
+			this.rendered.renderNext();
+		}
+
+		return this.rendered.complete;
+	}
+
+	/** A line without styling, for search. */
+	plainLine(index: number): string {
+		let text = this.plain[index];
+		if (text === undefined) {
+			text = stripStyling(this.line(index));
+			this.plain[index] = text;
+		}
+
+		return text;
+	}
+
+	/** Lines containing `query` (ignoring case unless it has capitals), in order. The whole document is rendered first. */
+	findMatches(query: string): number[] {
+		if (query === '') {
+			return [];
+		}
+
+		this.ensureComplete();
+		if (this.lastSearch?.query === query && this.lastSearch.lineCount === this.lineCount) {
+			return this.lastSearch.matches;
+		}
+
+		const caseSensitive = query !== query.toLowerCase();
+		const wanted = caseSensitive ? query : query.toLowerCase();
+		const matches: number[] = [];
+		for (let index = 0; index < this.lineCount; index++) {
+			const text = this.plainLine(index);
+			if ((caseSensitive ? text : text.toLowerCase()).includes(wanted)) {
+				matches.push(index);
+			}
+		}
+
+		this.lastSearch = {query, lineCount: this.lineCount, matches};
+		return matches;
+	}
+}
+
+/** The article header lines: title, facts line, summary, and a blank line. */
+export function headerLines(article: Article, width: number, style: RenderStyle, facts: HeaderFacts): string[] {
+	const bold = (text: string) => (style === 'ansi' ? `\u001B[1m${text}\u001B[22m` : text);
+	const dim = (text: string) => (style === 'ansi' ? `\u001B[2m${text}\u001B[22m` : text);
+	const details = [
+		article.date,
+		article.category,
+		`${facts.views} ${facts.views === 1 ? 'view' : 'views'}`,
+		`${article.minutes} min read`,
+	].filter(Boolean).join(' · ');
+	const lines = [
+		...fitLine(bold(article.title), width),
+		...fitLine(dim(details), width),
+	];
+	if (article.summary) {
+		lines.push(...fitLine(article.summary, width));
+	}
+
+	lines.push(dim('─'.repeat(Math.min(width, 40))), '');
+	return lines;
+}

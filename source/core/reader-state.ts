@@ -1,0 +1,264 @@
+import {commandFor, type Command} from './keymap.js';
+import {clampOffset, sectionAt} from './position.js';
+import type {ReaderDocument} from './reader-document.js';
+
+/** Everything the reader screen remembers between keys. The document itself is not state. */
+export type ReaderState = {
+	/** Line of the document at the top of the body. */
+	offset: number;
+	focus: 'body' | 'toc';
+	tocVisible: boolean;
+	/** Section selected in the TOC while it has focus. */
+	tocCursor: number;
+	/** Search being typed after `/`, or undefined. */
+	draft?: string;
+	/** The confirmed search. */
+	query: string;
+	/** Line of the match last jumped to, or -1. */
+	matchLine: number;
+	/** A short message for the status line (no match, ...). */
+	message?: string;
+	help: boolean;
+	/** Set when the reader should close. */
+	exit?: 'back' | 'quit' | 'interrupt';
+};
+
+/** The geometry the reducer needs. */
+export type Viewport = {
+	/** Rows of the body. */
+	height: number;
+	/** True when the TOC covers the body (narrow terminals) instead of sitting beside it. */
+	overlay?: boolean;
+};
+
+export function initialReaderState(offset: number, tocVisible: boolean): ReaderState {
+	return {offset, focus: 'body', tocVisible, tocCursor: 0, query: '', matchLine: -1, help: false};
+}
+
+/**
+ * Apply one key to the reader. Keys are applied one at a time to the latest state, so keys that
+ * arrive together are never lost.
+ */
+export function readerKey(state: ReaderState, key: string, document: ReaderDocument, viewport: Viewport): ReaderState {
+	if (state.draft !== undefined) {
+		return editSearch(state, key, document, viewport);
+	}
+
+	if (state.help) {
+		return key === 'ctrl+c' ? {...state, exit: 'interrupt'} : key === 'q' ? {...state, exit: 'quit'} : {...state, help: false};
+	}
+
+	const screen = state.focus === 'toc' && state.tocVisible ? 'toc' : 'reader';
+	const command = commandFor(screen, key);
+	if (!command) {
+		return state.message ? {...state, message: undefined} : state;
+	}
+
+	const next = {...state, message: undefined};
+	return screen === 'toc' ? tocCommand(next, command, document, viewport) : bodyCommand(next, command, document, viewport);
+}
+
+function bodyCommand(state: ReaderState, command: Command, document: ReaderDocument, {height, overlay}: Viewport): ReaderState {
+	const scrollTo = (offset: number) => {
+		if (offset + height > document.lineCount && !document.complete) {
+			document.ensureLines(offset + height);
+		}
+
+		return {...state, offset: clampOffset(document, offset, height)};
+	};
+
+	switch (command) {
+		case 'lineDown': {
+			return scrollTo(state.offset + 1);
+		}
+
+		case 'lineUp': {
+			return scrollTo(state.offset - 1);
+		}
+
+		case 'pageDown': {
+			return scrollTo(state.offset + Math.max(1, height - 1));
+		}
+
+		case 'pageUp': {
+			return scrollTo(state.offset - Math.max(1, height - 1));
+		}
+
+		case 'halfPageDown': {
+			return scrollTo(state.offset + Math.max(1, Math.floor(height / 2)));
+		}
+
+		case 'halfPageUp': {
+			return scrollTo(state.offset - Math.max(1, Math.floor(height / 2)));
+		}
+
+		case 'top': {
+			return scrollTo(0);
+		}
+
+		case 'bottom': {
+			document.ensureComplete();
+			return scrollTo(document.lineCount);
+		}
+
+		case 'nextSection': {
+			const current = sectionAt(document, state.offset);
+			for (let index = current + 1; index < document.sectionCount; index++) {
+				document.ensureSection(index);
+				const start = document.sectionStart(index);
+				if (start > state.offset) {
+					return scrollTo(start);
+				}
+			}
+
+			return {...state, message: 'last section'};
+		}
+
+		case 'previousSection': {
+			const current = sectionAt(document, state.offset);
+			if (current >= 0 && document.sectionStart(current) < state.offset) {
+				return scrollTo(document.sectionStart(current));
+			}
+
+			return current > 0 ? scrollTo(document.sectionStart(current - 1)) : scrollTo(0);
+		}
+
+		case 'search': {
+			return {...state, draft: ''};
+		}
+
+		case 'nextMatch':
+		case 'previousMatch': {
+			return jumpToMatch(state, document, height, command === 'nextMatch' ? 1 : -1);
+		}
+
+		case 'toggleToc': {
+			const tocVisible = !state.tocVisible && document.sectionCount > 0;
+			const focus = tocVisible && overlay ? 'toc' : tocVisible ? state.focus : 'body';
+			return {...state, tocVisible, focus, tocCursor: Math.max(0, sectionAt(document, state.offset))};
+		}
+
+		case 'switchFocus': {
+			if (document.sectionCount === 0) {
+				return {...state, message: 'this article has no sections'};
+			}
+
+			return {...state, focus: 'toc', tocVisible: true, tocCursor: Math.max(0, sectionAt(document, state.offset))};
+		}
+
+		case 'help': {
+			return {...state, help: true};
+		}
+
+		case 'back': {
+			return {...state, exit: 'back'};
+		}
+
+		case 'quit': {
+			return {...state, exit: 'quit'};
+		}
+
+		case 'interrupt': {
+			return {...state, exit: 'interrupt'};
+		}
+
+		default: {
+			return state;
+		}
+	}
+}
+
+function tocCommand(state: ReaderState, command: Command, document: ReaderDocument, viewport: Viewport): ReaderState {
+	const last = Math.max(0, document.sectionCount - 1);
+	switch (command) {
+		case 'lineDown': {
+			return {...state, tocCursor: Math.min(last, state.tocCursor + 1)};
+		}
+
+		case 'lineUp': {
+			return {...state, tocCursor: Math.max(0, state.tocCursor - 1)};
+		}
+
+		case 'top': {
+			return {...state, tocCursor: 0};
+		}
+
+		case 'bottom': {
+			return {...state, tocCursor: last};
+		}
+
+		case 'select': {
+			document.ensureSection(state.tocCursor);
+			const offset = clampOffset(document, document.sectionStart(state.tocCursor), viewport.height);
+			return {...state, offset, focus: 'body', tocVisible: viewport.overlay ? false : state.tocVisible};
+		}
+
+		case 'switchFocus':
+		case 'back': {
+			return {...state, focus: 'body', tocVisible: viewport.overlay ? false : state.tocVisible};
+		}
+
+		case 'toggleToc': {
+			return {...state, tocVisible: false, focus: 'body'};
+		}
+
+		default: {
+			return bodyCommand(state, command, document, viewport);
+		}
+	}
+}
+
+function editSearch(state: ReaderState, key: string, document: ReaderDocument, viewport: Viewport): ReaderState {
+	const draft = state.draft ?? '';
+	switch (key) {
+		case 'escape':
+		case 'ctrl+c': {
+			return {...state, draft: undefined};
+		}
+
+		case 'backspace': {
+			return draft === '' ? {...state, draft: undefined} : {...state, draft: draft.slice(0, -1)};
+		}
+
+		case 'enter': {
+			const query = draft === '' ? state.query : draft;
+			return jumpToMatch({...state, draft: undefined, query, matchLine: state.offset - 1}, document, viewport.height, 1, true);
+		}
+
+		default: {
+			// eslint-disable-next-line no-control-regex
+			if ([...key].length !== 1 || /[\u0000-\u001F\u007F-\u009F]/.test(key)) {
+				return key === 'space' ? {...state, draft: draft + ' '} : state;
+			}
+
+			return {...state, draft: draft + key};
+		}
+	}
+}
+
+function jumpToMatch(state: ReaderState, document: ReaderDocument, height: number, direction: 1 | -1, fromOffset = false): ReaderState {
+	if (state.query === '') {
+		return {...state, message: 'no search yet: press / to search'};
+	}
+
+	const matches = document.findMatches(state.query);
+	if (matches.length === 0) {
+		return {...state, matchLine: -1, message: `not found: ${state.query}`};
+	}
+
+	const from = fromOffset ? state.offset - 1 : state.matchLine >= 0 ? state.matchLine : state.offset;
+	let target = direction === 1 ? matches.find(line => line > from) : matches.findLast(line => line < from);
+	let message: string | undefined;
+	if (target === undefined) {
+		target = direction === 1 ? matches[0] : matches.at(-1)!;
+		message = direction === 1 ? 'search wrapped to the top' : 'search wrapped to the bottom';
+	}
+
+	const position = matches.indexOf(target) + 1;
+	return {
+		...state,
+		matchLine: target,
+		offset: clampOffset(document, target, height),
+		message: message ?? `match ${position} of ${matches.length}`,
+	};
+}
