@@ -34,7 +34,7 @@ const cli = meow(`
 	  $ cat notes.md | folio -
 `, {
 	importMeta: import.meta,
-	allowUnknownFlags: false,
+	allowUnknownFlags: true,
 	flags: {
 		dir: {type: 'string'},
 		profile: {type: 'string'},
@@ -49,8 +49,16 @@ const cli = meow(`
 
 const commands = new Set(['list', 'toc', 'cat', 'stats', 'reset']);
 
+const knownFlags = new Set(['dir', 'profile', 'json', 'width', 'format', 'section', 'color', 'yes', 'help', 'version']);
+
 async function main(): Promise<number> {
 	const {input, flags} = cli;
+	const unknown = Object.keys(cli.unnormalizedFlags).filter(name => !knownFlags.has(name) && name !== '--');
+	if (unknown.length > 0) {
+		const name = unknown[0];
+		throw new UsageError(`unknown option ${name.length === 1 ? '-' : '--'}${sanitizeLine(name)} (folio --help lists the options)`);
+	}
+
 	const context: CommandContext = {
 		stdout: process.stdout,
 		stderr: process.stderr,

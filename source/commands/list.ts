@@ -26,8 +26,9 @@ export async function listCommand(context: CommandContext, options: ListOptions)
 	const store = openStore({profile: context.profile, env: context.env});
 	const writer = new PipeWriter(context.stdout);
 	if (options.json) {
+		const states = store.all();
 		const rows = articles.map(article => {
-			const state = store.get(article.id);
+			const state = states[article.id];
 			return {
 				id: article.id,
 				path: article.path,

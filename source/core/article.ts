@@ -140,27 +140,14 @@ function fileTitle(origin: ArticleOrigin): string {
 }
 
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const wordPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+const wordPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]*[\p{L}\p{N}][^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]*/gu;
 
 /**
  * Words in a Markdown body: whitespace-separated runs, and each CJK character counts as one.
  */
 export function countWords(body: string): number {
-	if (!cjk.test(body)) {
-		let count = 0;
-		for (const _match of body.matchAll(/\S+/g)) {
-			count++;
-		}
-
-		return count;
-	}
-
-	let count = 0;
-	for (const _match of body.matchAll(wordPattern)) {
-		count++;
-	}
-
-	return count;
+	const pattern = cjk.test(body) ? wordPattern : /\S*[\p{L}\p{N}]\S*/gu;
+	return body.match(pattern)?.length ?? 0;
 }
 
 /** Minutes to read `words` words at `wordsPerMinute`, at least 1. */

@@ -1,0 +1,78 @@
+import React, {useCallback, useRef, useState} from 'react';
+import {useApp, useInput} from 'ink';
+import type {Article} from './core/article.js';
+import {keyNames} from './core/keymap.js';
+import type {LibraryItem, LibraryState} from './core/library-state.js';
+import type {RenderStyle} from './core/render.js';
+import {LibraryScreen} from './ui/components/LibraryScreen.js';
+import {Reader, type ReaderExit} from './ui/components/Reader.js';
+import {KeyHandlerContext, type KeyHandler} from './ui/hooks/use-keys.js';
+import type {ReadingStateStore} from './ui/hooks/use-reading-state.js';
+import {useTerminalSize} from './ui/hooks/use-terminal-size.js';
+
+/** What the App needs from the outside world; it never sees argv. */
+export type AppSession = {
+	style: RenderStyle;
+	folder: string;
+	/** Articles of the library with their reading state, read fresh each time. */
+	listLibrary: () => LibraryItem[];
+	/** Open a library article by id. */
+	openArticle: (id: string) => Article;
+	/** The store key for an article, or undefined when its state is not kept (stdin). */
+	reading: (article: Article) => ReadingStateStore | undefined;
+	/** The article given on the command line, if any: the App starts in the reader. */
+	startArticle?: Article;
+	/** Called when the user quits; `interrupt` for Ctrl+C. */
+	onQuit: (how: 'quit' | 'interrupt') => void;
+	/** Called when an article cannot be opened from the library. */
+	onError: (message: string) => void;
+};
+
+type Screen =
+	| {kind: 'library'; items: LibraryItem[]; state?: LibraryState; message?: string}
+	| {kind: 'reader'; article: Article; fromLibrary: boolean; libraryState?: LibraryState};
+
+/** The Ink root: owns input and switches between the library and the reader. */
+export function App({session}: {session: AppSession}) {
+	const {exit} = useApp();
+	const {columns, rows} = useTerminalSize();
+	const [screen, setScreen] = useState<Screen>(() => session.startArticle
+		? {kind: 'reader', article: session.startArticle, fromLibrary: false}
+		: {kind: 'library', items: session.listLibrary()});
+	const handler = useRef<KeyHandler | undefined>(undefined);
+
+	useInput((input, key) => {
+		for (const name of keyNames(input, key)) {
+			handler.current?.(name);
+		}
+	});
+
+	const quit = useCallback((how: 'quit' | 'interrupt') => {
+		session.onQuit(how);
+		exit();
+	}, [session, exit]);
+
+	const onReaderExit = useCallback((how: ReaderExit) => {
+		if (how === 'back') {
+			setScreen(previous => ({kind: 'library', items: session.listLibrary(), state: previous.kind === 'reader' ? previous.libraryState : undefined}));
+		} else {
+			quit(how);
+		}
+	}, [session, quit]);
+
+	const onOpen = useCallback((id: string, state: LibraryState) => {
+		try {
+			setScreen({kind: 'reader', article: session.openArticle(id), fromLibrary: true, libraryState: state});
+		} catch (error) {
+			session.onError(error instanceof Error ? error.message : String(error));
+		}
+	}, [session]);
+
+	return (
+		<KeyHandlerContext.Provider value={handler}>
+			{screen.kind === 'library'
+				? <LibraryScreen items={screen.items} folder={session.folder} columns={columns} rows={rows} initial={screen.state} onOpen={onOpen} onExit={quit} />
+				: <Reader key={screen.article.id} article={screen.article} columns={columns} rows={rows} style={session.style} reading={session.reading(screen.article)} onExit={onReaderExit} />}
+		</KeyHandlerContext.Provider>
+	);
+}

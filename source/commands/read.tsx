@@ -1,0 +1,164 @@
+import {openSync} from 'node:fs';
+import tty from 'node:tty';
+import React from 'react';
+import {render} from 'ink';
+import {App, type AppSession} from '../app.js';
+import type {Article} from '../core/article.js';
+import {loadLibraryInfo} from '../core/catalog.js';
+import {ExitCode, FolioError} from '../core/errors.js';
+import type {LibraryItem} from '../core/library-state.js';
+import {loadArticle, locateArticle} from '../core/source.js';
+import {openStore, type StateStore} from '../core/store.js';
+import {FlushContext} from '../ui/hooks/use-reading-state.js';
+import {outputStyle, warn, type CommandContext} from './context.js';
+import {openArticle} from './open-article.js';
+
+export type ReadOptions = {article?: string};
+
+const enterAlternateScreen = '\u001B[?1049h\u001B[H';
+const leaveAlternateScreen = '\u001B[?1049l';
+const showCursor = '\u001B[?25h';
+
+/**
+ * The full-screen reader: the library, or one article. Runs in the alternate screen and restores
+ * the terminal on every way out (q, Ctrl+C, SIGTERM, SIGHUP, an error), saving the reading
+ * position first.
+ */
+export async function readCommand(context: CommandContext, options: ReadOptions): Promise<number> {
+	const startArticle = options.article === undefined ? undefined : openArticle(context, options.article);
+	const input = keyboard(options.article === '-');
+	const store = openStore({profile: context.profile, env: context.env});
+	for (const message of store.warnings) {
+		warn(context, message);
+	}
+
+	const stdout = process.stdout;
+	const flushers = new Set<() => void>();
+	let exitCode: number = ExitCode.ok;
+	const session: AppSession = {
+		style: outputStyle(context, undefined),
+		folder: context.libraryFolder,
+		listLibrary: () => libraryItems(context, store),
+		openArticle: id => loadArticle(locateArticle(id, context.libraryFolder)),
+		reading: article => readingKey(article, store),
+		startArticle,
+		onQuit: how => {
+			exitCode = how === 'interrupt' ? ExitCode.interrupted : ExitCode.ok;
+		},
+		onError: message => {
+			exitCode = ExitCode.failure;
+			process.stderr.write(`folio: ${message}\n`);
+		},
+	};
+
+	stdout.write(enterAlternateScreen);
+	const saveOnly = () => {
+		for (const flush of flushers) {
+			try {
+				flush();
+			} catch {}
+		}
+	};
+
+	let restored = false;
+	const restore = () => {
+		if (restored) {
+			return;
+		}
+
+		restored = true;
+		saveOnly();
+		instance.unmount();
+		input.setRawMode?.(false);
+		stdout.write(leaveAlternateScreen + showCursor);
+	};
+
+	const instance = render(
+		<FlushContext.Provider value={flushers}><App session={session} /></FlushContext.Provider>,
+		{stdin: input, exitOnCtrlC: false, patchConsole: false, maxFps: 120},
+	);
+
+	// Die by the signal, as a well-behaved terminal program does, after saving and restoring.
+	// On a hangup the terminal is gone: save only, write nothing to it.
+	const onSignal = (signal: NodeJS.Signals) => {
+		if (signal === 'SIGHUP') {
+			saveOnly();
+		} else {
+			restore();
+		}
+
+		process.removeAllListeners(signal);
+		process.kill(process.pid, signal);
+	};
+
+	const onCrash = (error: unknown) => {
+		const code = (error as NodeJS.ErrnoException | undefined)?.code;
+		if (code === 'EIO' || code === 'EPIPE' || code === 'ENXIO') {
+			onSignal('SIGHUP');
+			return;
+		}
+
+		restore();
+		process.stderr.write(`folio: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+		if (process.env.FOLIO_DEBUG === '1' && error instanceof Error) {
+			process.stderr.write(`${error.stack ?? ''}\n`);
+		}
+
+		process.exit(ExitCode.failure);
+	};
+
+	process.on('SIGTERM', onSignal);
+	process.on('SIGHUP', onSignal);
+	process.on('SIGINT', onSignal);
+	process.on('uncaughtException', onCrash);
+	process.on('unhandledRejection', onCrash);
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		restore();
+		process.off('SIGTERM', onSignal);
+		process.off('SIGHUP', onSignal);
+		process.off('SIGINT', onSignal);
+		if (input !== process.stdin) {
+			input.destroy();
+		}
+	}
+
+	return exitCode;
+}
+
+/** Keys come from stdin, or from the terminal itself when stdin carries the article. */
+function keyboard(articleFromStdin: boolean): NodeJS.ReadStream {
+	if (!articleFromStdin && process.stdin.isTTY) {
+		return process.stdin;
+	}
+
+	try {
+		return new tty.ReadStream(openSync('/dev/tty', 'r')) as unknown as NodeJS.ReadStream;
+	} catch {
+		throw new FolioError('the reader needs a terminal for keys and none is available; use folio cat to print the article');
+	}
+}
+
+function readingKey(article: Article, store: StateStore) {
+	return article.origin.kind === 'stdin' ? undefined : {store, key: article.origin.id};
+}
+
+function libraryItems(context: CommandContext, store: StateStore): LibraryItem[] {
+	let catalog;
+	try {
+		catalog = loadLibraryInfo(context.libraryFolder);
+	} catch (error) {
+		if (error instanceof FolioError) {
+			return [];
+		}
+
+		throw error;
+	}
+
+	const states = store.all();
+	return catalog.articles.map(article => {
+		const state = states[article.id];
+		return {...article, views: state?.views ?? 0, progress: state?.position?.percent ?? 0, lastRead: state?.lastRead};
+	});
+}

@@ -1,0 +1,35 @@
+import {UsageError} from '../core/errors.js';
+import {locateArticle} from '../core/source.js';
+import {openStore} from '../core/store.js';
+import {warn, type CommandContext} from './context.js';
+
+export type ResetOptions = {article?: string; yes: boolean};
+
+/**
+ * `folio reset [ARTICLE] --yes`: forget views and positions of one article, or of all.
+ */
+export async function resetCommand(context: CommandContext, options: ResetOptions): Promise<number> {
+	if (!options.yes) {
+		const what = options.article ? `the reading state of ${options.article}` : 'all reading state';
+		throw new UsageError(`folio reset clears ${what}; add --yes to confirm`);
+	}
+
+	const store = openStore({profile: context.profile, env: context.env});
+	for (const warning of store.warnings) {
+		warn(context, warning);
+	}
+
+	const key = options.article === undefined ? undefined : articleKey(context, options.article);
+	const cleared = store.reset(key);
+	context.stdout.write(`cleared ${cleared} article${cleared === 1 ? '' : 's'}\n`);
+	return 0;
+}
+
+/** The store key of an article argument; a key with no article left (deleted file) is used as is. */
+function articleKey(context: CommandContext, argument: string): string {
+	try {
+		return locateArticle(argument, context.libraryFolder).origin.id;
+	} catch {
+		return argument;
+	}
+}

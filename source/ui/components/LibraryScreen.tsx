@@ -1,0 +1,81 @@
+import React, {useCallback, useEffect, useRef, useState} from 'react';
+import {Box, Text} from 'ink';
+import {initialLibraryState, libraryKey, sortLabels, visibleItems, type LibraryItem, type LibraryState} from '../../core/library-state.js';
+import {useKeys} from '../hooks/use-keys.js';
+import {HelpScreen} from './HelpScreen.js';
+import {truncate} from './TocPane.js';
+
+type Props = {
+	items: LibraryItem[];
+	folder: string;
+	columns: number;
+	rows: number;
+	/** Kept across visits so coming back from an article lands on the same row. */
+	initial?: LibraryState;
+	onOpen: (id: string, state: LibraryState) => void;
+	onExit: (exit: NonNullable<LibraryState['exit']>) => void;
+};
+
+/** The library: articles with category, date, reading time, views and progress. */
+export function LibraryScreen({items, folder, columns, rows, initial, onOpen, onExit}: Props) {
+	const [state, setState] = useState<LibraryState>(() => ({...(initial ?? initialLibraryState()), opened: undefined}));
+	const frame = Math.max(2, rows - 1);
+	const listHeight = Math.max(1, frame - 2);
+	const itemsRef = useRef(items);
+	itemsRef.current = items;
+	const pageRef = useRef(listHeight);
+	pageRef.current = listHeight;
+	useKeys(useCallback((key: string) => {
+		setState(previous => libraryKey(previous, key, itemsRef.current, pageRef.current));
+	}, []));
+
+	useEffect(() => {
+		if (state.opened) {
+			onOpen(state.opened, state);
+		} else if (state.exit) {
+			onExit(state.exit);
+		}
+	}, [state.opened, state.exit]);
+
+	if (state.help) {
+		return <HelpScreen screens={['library']} height={frame} width={columns} />;
+	}
+
+	const rowsShown = visibleItems(items, state);
+	const start = Math.max(0, Math.min(rowsShown.length - listHeight, state.cursor - Math.floor(listHeight / 2)));
+	const title = `folio — ${items.length} article${items.length === 1 ? '' : 's'} · sorted by ${sortLabels[state.sort]}`;
+	const footer = state.filtering || state.filter
+		? `/${state.filter}${state.filtering ? '▏' : ''}  (${rowsShown.length} match${rowsShown.length === 1 ? '' : 'es'}; Esc clears)`
+		: 'Enter open · / filter · s sort · ? help · q quit';
+	return (
+		<Box flexDirection="column" height={frame} width={columns}>
+			<Text bold wrap="truncate">{truncate(title, columns)}</Text>
+			<Box flexDirection="column" height={listHeight}>
+				{items.length === 0
+					? <Text wrap="wrap">{`No articles in ${folder}. Add .md files there, or open another folder with --dir PATH (or FOLIO_DIR).`}</Text>
+					: rowsShown.length === 0
+						? <Text dimColor>No article matches the filter.</Text>
+						: rowsShown.slice(start, start + listHeight).map((item, offset) => (
+							<LibraryRow key={item.id} item={item} selected={start + offset === state.cursor} width={columns} />
+						))}
+			</Box>
+			<Text dimColor wrap="truncate">{truncate(footer, columns)}</Text>
+		</Box>
+	);
+}
+
+function LibraryRow({item, selected, width}: {item: LibraryItem; selected: boolean; width: number}) {
+	const progress = item.progress >= 100 ? 'done' : item.progress > 0 ? `${Math.round(item.progress)}%` : '';
+	const details = [item.category, item.date, `${item.minutes} min`, item.views > 0 ? `${item.views} views` : '', progress].filter(Boolean).join(' · ');
+	const room = Math.max(4, width - details.length - 4);
+	const titleText = truncate(item.title, room);
+	const gap = Math.max(1, width - 2 - [...titleText].length - details.length);
+	return (
+		<Text inverse={selected} wrap="truncate">
+			{selected ? '› ' : '  '}
+			<Text bold>{titleText}</Text>
+			{' '.repeat(gap)}
+			<Text dimColor={!selected}>{details}</Text>
+		</Text>
+	);
+}

@@ -1,0 +1,99 @@
+import React, {useCallback, useEffect, useRef, useState} from 'react';
+import {Box, Text} from 'ink';
+import type {Article} from '../../core/article.js';
+import {readerLayout} from '../../core/layout.js';
+import {offsetFor, placeAt, progressPercent, sectionAt, type TextPlace} from '../../core/position.js';
+import {initialReaderState, readerKey, type ReaderState} from '../../core/reader-state.js';
+import type {RenderStyle} from '../../core/render.js';
+import {useKeys} from '../hooks/use-keys.js';
+import {useReaderDocument} from '../hooks/use-reader-document.js';
+import {useReadingState, type ReadingStateStore} from '../hooks/use-reading-state.js';
+import {Body} from './Body.js';
+import {HelpScreen} from './HelpScreen.js';
+import {StatusLine} from './StatusLine.js';
+import {TocPane} from './TocPane.js';
+
+export type ReaderExit = NonNullable<ReaderState['exit']>;
+
+type Props = {
+	article: Article;
+	columns: number;
+	rows: number;
+	style: RenderStyle;
+	/** Where views and positions are kept; undefined for stdin. */
+	reading?: ReadingStateStore;
+	onExit: (exit: ReaderExit) => void;
+};
+
+/**
+ * The reader: TOC pane beside the article body, status line below. Keys go through `readerKey`;
+ * this component only lays out what the state says.
+ */
+export function Reader({article, columns, rows, style, reading, onExit}: Props) {
+	const sections = article.outline.sections;
+	const opened = useReadingState(reading);
+	const [state, setState] = useState<ReaderState>(() => initialReaderState(0, columns >= 70));
+	const layout = readerLayout(columns, rows, state.tocVisible, sections.length);
+	const height = layout.bodyHeight;
+	const {document} = useReaderDocument(article, layout.bodyWidth, style, opened.views, height * 2);
+
+	// Resume where the reader stopped, and keep the same place when the width changes. Both are
+	// set during render so no frame is ever drawn at the wrong place.
+	const shown = useRef<{document: typeof document; place?: TextPlace}>({document, place: opened.position});
+	if (shown.current.document !== document || shown.current.place) {
+		const place = shown.current.place ?? placeAt(shown.current.document, state.offset, height);
+		const offset = offsetFor(document, place, height);
+		shown.current = {document};
+		if (offset !== state.offset) {
+			setState(previous => ({...previous, offset}));
+		}
+	}
+
+	const viewport = {height, overlay: layout.toc === 'overlay'};
+	const geometry = useRef({document, viewport});
+	geometry.current = {document, viewport};
+	useKeys(useCallback((key: string) => {
+		setState(previous => readerKey(previous, key, geometry.current.document, geometry.current.viewport));
+	}, []));
+
+	const current = sectionAt(document, state.offset);
+	const percent = progressPercent(document, state.offset, height);
+	const readSections = opened.markRead(document, state.offset, height);
+	opened.usePositionSave(() => ({...placeAt(document, state.offset, height), readSections: [...readSections]}), state.offset);
+
+	useEffect(() => {
+		if (state.exit) {
+			opened.flush();
+			onExit(state.exit);
+		}
+	}, [state.exit]);
+
+	const frame = layout.frameHeight;
+	if (state.help) {
+		return <HelpScreen screens={['reader', 'toc']} height={frame} width={columns} />;
+	}
+
+	const toc = (
+		<TocPane
+			sections={sections}
+			current={current}
+			cursor={state.tocCursor}
+			focused={state.focus === 'toc'}
+			read={readSections}
+			width={layout.toc === 'pane' ? layout.tocWidth : columns}
+			height={height}
+			border={layout.toc === 'pane'}
+		/>
+	);
+	const body = <Body document={document} offset={state.offset} height={height} width={layout.bodyWidth} query={state.query} matchLine={state.matchLine} />;
+	const hint = state.focus === 'toc' ? 'Enter jump · Tab text · ? help' : '? help · q quit';
+	const sectionTitle = current >= 0 ? sections[current].title : article.title;
+	return (
+		<Box flexDirection="column" height={frame} width={columns}>
+			<Box height={height}>
+				{layout.toc === 'pane' ? <>{toc}<Text> </Text>{body}</> : layout.toc === 'overlay' ? toc : body}
+			</Box>
+			<StatusLine width={columns} section={sectionTitle} percent={percent} draft={state.draft} message={state.message} hint={hint} />
+		</Box>
+	);
+}

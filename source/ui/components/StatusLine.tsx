@@ -1,0 +1,33 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import {truncate} from './TocPane.js';
+
+type Props = {
+	width: number;
+	section: string;
+	percent: number;
+	/** The search being typed, shown as a prompt. */
+	draft?: string;
+	message?: string;
+	hint: string;
+};
+
+/** Bottom line: current section, progress and a key hint; the search prompt while typing. */
+export function StatusLine({width, section, percent, draft, message, hint}: Props) {
+	if (draft !== undefined) {
+		return <Text wrap="truncate">{truncate(`/${draft}`, Math.max(1, width - 1))}<Text inverse> </Text></Text>;
+	}
+
+	const right = `${percent}%  ${hint}`;
+	const leftText = message ?? section;
+	const room = Math.max(0, width - right.length - 2);
+	const left = room > 0 ? truncate(leftText, room) : '';
+	return (
+		<Box width={width}>
+			<Box flexGrow={1}>
+				<Text color={message ? 'yellow' : undefined} bold={!message} wrap="truncate">{left}</Text>
+			</Box>
+			<Text dimColor wrap="truncate">{width > right.length ? right : `${percent}%`}</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,61 @@
+import {useEffect, useMemo, useRef, useState} from 'react';
+import type {Article} from '../../core/article.js';
+import {ReaderDocument} from '../../core/reader-document.js';
+import type {RenderStyle} from '../../core/render.js';
+
+/** How long one background rendering slice may hold the event loop, so keys stay instant. */
+const sliceMs = 8;
+
+/**
+ * The article rendered at `width`, cached per width: resizing back and forth renders nothing
+ * twice. The first screen is rendered at once; the rest renders in the background in short
+ * slices, and `version` changes as it grows so the status line can follow.
+ */
+export function useReaderDocument(article: Article, width: number, style: RenderStyle, views: number, firstScreen: number) {
+	const cache = useRef(new Map<string, ReaderDocument>());
+	const document = useMemo(() => {
+		const key = `${width}:${views}`;
+		let cached = cache.current.get(key);
+		if (!cached) {
+			cached = new ReaderDocument(article, width, style, {views});
+			cache.current.set(key, cached);
+			if (cache.current.size > 4) {
+				cache.current.delete(cache.current.keys().next().value!);
+			}
+		}
+
+		cached.ensureLines(firstScreen);
+		return cached;
+	}, [article, width, style, views, firstScreen]);
+
+	const [version, setVersion] = useState(0);
+	useEffect(() => {
+		let cancelled = false;
+		let timer: NodeJS.Timeout | undefined;
+		let lastUpdate = performance.now();
+		const step = () => {
+			if (cancelled) {
+				return;
+			}
+
+			const done = document.renderFor(sliceMs);
+			const now = performance.now();
+			if (done || now - lastUpdate > 250) {
+				lastUpdate = now;
+				setVersion(value => value + 1);
+			}
+
+			if (!done) {
+				timer = setTimeout(step, 0);
+			}
+		};
+
+		timer = setTimeout(step, 0);
+		return () => {
+			cancelled = true;
+			clearTimeout(timer);
+		};
+	}, [document]);
+
+	return {document, version};
+}

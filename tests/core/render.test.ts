@@ -1,0 +1,136 @@
+import test from 'ava';
+import stringWidth from 'string-width';
+import {parseArticle} from '../../source/core/article.js';
+import {RenderedArticle, renderArticle} from '../../source/core/render.js';
+import {stripStyling} from '../../source/core/sanitize.js';
+
+const origin = {kind: 'stdin', id: '-'} as const;
+const article = (source: string) => parseArticle(source, origin);
+const plain = (source: string, width = 80) => renderArticle(article(source), {width, style: 'plain'}).lines;
+// eslint-disable-next-line no-control-regex
+const anyControl = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
+
+const international = [
+	'# 国际化 International 🎉',
+	'',
+	'中文段落，没有空格的长句子需要在任何宽度下正确换行，日本語の文章も同じです。한국어 문장도 마찬가지입니다。',
+	'',
+	'Family 👨‍👩‍👧 waves 👋🏽 and flags 🇯🇵 with combining é and e\u0301 marks.',
+	'',
+	'| 名前 | Emoji | Note |',
+	'|:--|:-:|--:|',
+	'| 中文 | 👍 | a rather long cell that will have to wrap inside the table at narrow widths |',
+	'| 日本語 | 👨‍👩‍👧 | 한국어 |',
+	'',
+	'- level one with a long line that needs wrapping at narrow widths for sure',
+	'  - level two 二级 also long enough to wrap when the terminal is narrow',
+	'    - level three',
+	'',
+	'```ts',
+	'const veryLongIdentifierName = computeSomethingWithAVeryLongFunctionName(argumentOne, argumentTwo);',
+	'\tindented();',
+	'```',
+	'',
+	'A https://example.com/a/very/long/url/that/cannot/be/broken/at/spaces/because/it/has/none end.',
+].join('\n');
+
+for (const width of [20, 40, 80, 120]) {
+	test(`no line is wider than ${width} columns, with CJK, emoji, tables and code`, t => {
+		for (const style of ['plain', 'ansi'] as const) {
+			const lines = renderArticle(article(international), {width, style}).lines;
+			for (const line of lines) {
+				t.true(stringWidth(stripStyling(line)) <= width, `${style} line too wide at ${width}: ${JSON.stringify(line)}`);
+			}
+		}
+	});
+}
+
+test('plain output contains no escape sequence or control character at all', t => {
+	for (const line of plain(international, 40)) {
+		t.false(anyControl.test(line), JSON.stringify(line));
+	}
+});
+
+test('ansi output styles with SGR sequences only', t => {
+	const lines = renderArticle(article(international), {width: 60, style: 'ansi'}).lines;
+	t.true(lines.some(line => line.includes('\u001B[')));
+	for (const line of lines) {
+		// eslint-disable-next-line no-control-regex
+		t.false(anyControl.test(line.replace(/\u001B\[[\d;]*m/g, '')), JSON.stringify(line));
+	}
+});
+
+test('tabs are expanded to spaces', t => {
+	const lines = plain('```\n\tone\n  \ttwo\n```\n');
+	t.deepEqual(lines, ['        one', '        two']);
+});
+
+test('HTML comments are never shown, block or inline', t => {
+	const text = plain('<!-- secret block -->\n\nvisible <!-- secret inline --> text\n\n<!--\nmulti\nline secret\n-->\n').join('\n');
+	t.false(text.includes('secret'));
+	t.regex(text, /visible\s+text/);
+});
+
+test('escape sequences and entities from the article never reach the output', t => {
+	const hostile = '# Title \u001B]0;pwned\u0007 &#27;]0;x&#7;\n\nText \u001B[31mred\u001B[0m &#x1b;[2J and \u009B31m C1 [link](http://x/\u001B]8;;evil\u0007) `code \u001B[1m`\n\n| a \u001B[5m | b |\n|---|---|\n| &#27;[31m | \u0008\u0008 |\n';
+	for (const style of ['plain', 'ansi'] as const) {
+		const lines = renderArticle(article(hostile), {width: 60, style}).lines;
+		for (const line of lines) {
+			// Only SGR from the renderer itself: no OSC, no CSI other than SGR, no BEL or C1.
+			// eslint-disable-next-line no-control-regex
+			const withoutStyling = style === 'ansi' ? line.replace(/\u001B\[[\d;]*m/g, '') : line;
+			t.false(anyControl.test(withoutStyling), `${style}: ${JSON.stringify(line)}`);
+			t.false(line.includes('\u001B[31m'), 'SGR from the article must not survive');
+			t.false(line.includes('\u001B[2J'));
+		}
+	}
+});
+
+test('each section starts on the line recorded for it', t => {
+	const source = '# One\n\ntext\n\n## Two\n\n- a\n- b\n\n## Two\n\n```js\nx\n```\n\n### Three\n';
+	const rendered = renderArticle(article(source), {width: 40, style: 'plain'});
+	const headings = rendered.sectionStarts.map(start => rendered.lines[start]);
+	t.deepEqual(headings, ['# One', '## Two', '## Two', '### Three']);
+});
+
+test('rendering section by section gives the same lines as rendering all at once', t => {
+	const source = international + '\n\n## More\n\ntext\n\n## End\n';
+	const whole = renderArticle(article(source), {width: 50, style: 'plain'}).lines;
+	const incremental = new RenderedArticle(article(source), {width: 50, style: 'plain'});
+	incremental.renderUntilLines(3);
+	t.true(incremental.lines.length >= 3);
+	t.false(incremental.complete);
+	incremental.renderAll();
+	t.deepEqual(incremental.lines, whole);
+});
+
+test('the first screen of a long article is available before the rest is rendered', t => {
+	const source = Array.from({length: 400}, (_, index) => `## Section ${index}\n\n${'word '.repeat(60)}\n`).join('\n');
+	const rendered = new RenderedArticle(article(source), {width: 80, style: 'plain'});
+	rendered.renderUntilLines(30);
+	t.true(rendered.renderedBlocks < 20, `rendered ${rendered.renderedBlocks} blocks for one screen`);
+});
+
+test('soft line breaks join a paragraph and it wraps at the width', t => {
+	t.deepEqual(plain('one two\nthree four five six seven eight nine ten eleven twelve\n', 20), ['one two three four', 'five six seven eight', 'nine ten eleven', 'twelve']);
+});
+
+test('list items wrap with a hanging indent', t => {
+	const lines = plain('- alpha beta gamma delta epsilon zeta eta theta\n', 24);
+	t.true(lines.length > 1);
+	const indent = lines[0].indexOf('alpha');
+	for (const line of lines.slice(1)) {
+		t.is(line.length - line.trimStart().length, indent);
+	}
+});
+
+test('tables too wide for the width wrap their cells and keep their borders', t => {
+	const lines = plain('| a | b |\n|---|---|\n| one two three four five six | seven eight nine ten |\n', 24);
+	t.true(lines.every(line => stringWidth(line) <= 24));
+	t.true(lines[0].startsWith('┌') && lines.at(-1)!.startsWith('└'));
+	t.true(lines.filter(line => line.startsWith('│')).length > 2);
+});
+
+test('links show their target; anchors show only their text', t => {
+	t.deepEqual(plain('[site](https://example.com) and [here](#usage)\n'), ['site (https://example.com) and here']);
+});
