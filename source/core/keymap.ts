@@ -130,3 +130,15 @@ export function keyNames(input: string, key: KeyFlags): string[] {
 
 	return [...input].map(character => characterNames[character] ?? character);
 }
+
+/** The README's key table, written from the keymap: `npm run docs:keys` prints it. */
+export function keyTableMarkdown(): string {
+	const sections: Array<[Screen, string]> = [['reader', 'Reader'], ['toc', 'Contents pane (after Tab)'], ['library', 'Library']];
+	return sections.map(([screen, title]) => [
+		`**${title}**`,
+		'',
+		'| Keys | Action |',
+		'|---|---|',
+		...helpRows(screen).map(row => `| ${row.keys.split(' ').map(key => `\`${key}\``).join(' ')} | ${row.description} |`),
+	].join('\n')).join('\n\n');
+}

@@ -1,7 +1,7 @@
 import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {Article} from '../../core/article.js';
-import {readerLayout} from '../../core/layout.js';
+import {overlayBelow, readerLayout} from '../../core/layout.js';
 import {offsetFor, placeAt, progressPercent, sectionAt, type TextPlace} from '../../core/position.js';
 import {initialReaderState, readerKey, type ReaderState} from '../../core/reader-state.js';
 import type {RenderStyle} from '../../core/render.js';
@@ -32,7 +32,7 @@ type Props = {
 export function Reader({article, columns, rows, style, reading, onExit}: Props) {
 	const sections = article.outline.sections;
 	const opened = useReadingState(reading);
-	const [state, setState] = useState<ReaderState>(() => initialReaderState(0, columns >= 70));
+	const [state, setState] = useState<ReaderState>(() => initialReaderState(0, columns >= overlayBelow));
 	const layout = readerLayout(columns, rows, state.tocVisible, sections.length);
 	const height = layout.bodyHeight;
 	const {document} = useReaderDocument(article, layout.bodyWidth, style, opened.views, height * 2);
@@ -49,7 +49,7 @@ export function Reader({article, columns, rows, style, reading, onExit}: Props) 
 		}
 	}
 
-	const viewport = {height, overlay: layout.toc === 'overlay'};
+	const viewport = {height, overlay: columns < overlayBelow};
 	const geometry = useRef({document, viewport});
 	geometry.current = {document, viewport};
 	useKeys(useCallback((key: string) => {

@@ -1,0 +1,80 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {parseArticle, type Article} from '../../source/core/article.js';
+import {openStore, type StateStore} from '../../source/core/store.js';
+import {Reader, type ReaderExit} from '../../source/ui/components/Reader.js';
+import {KeyHandlerContext, type KeyHandler} from '../../source/ui/hooks/use-keys.js';
+
+/** Wait until the event loop has run timers and Ink has rendered. */
+export async function settle(ms = 20): Promise<void> {
+	await new Promise(resolve => {
+		setTimeout(resolve, ms);
+	});
+}
+
+/** A temporary state folder, removed by `dispose`. */
+export function temporaryStore(): {store: StateStore; folder: string; dispose: () => void} {
+	const folder = mkdtempSync(path.join(os.tmpdir(), 'folio-ui-'));
+	return {store: openStore({env: {FOLIO_STATE_DIR: folder}}), folder, dispose: () => rmSync(folder, {recursive: true, force: true})};
+}
+
+export function articleFrom(source: string, id = 'test/article'): Article {
+	return parseArticle(source, {kind: 'library', id, path: `/library/${id}.md`});
+}
+
+type ReaderOptions = {columns?: number; rows?: number; store?: StateStore; key?: string};
+
+/**
+ * Render the reader at a fixed size with ink-testing-library; keys go to the reader exactly
+ * as the App hands them over, one key name at a time.
+ */
+export function renderReader(article: Article, options: ReaderOptions = {}) {
+	const slot: {current: KeyHandler | undefined} = {current: undefined};
+	const exits: ReaderExit[] = [];
+	let columns = options.columns ?? 100;
+	let rows = options.rows ?? 24;
+	const reading = options.store ? {store: options.store, key: options.key ?? article.id} : undefined;
+	const tree = () => (
+		<KeyHandlerContext.Provider value={slot}>
+			<Reader article={article} columns={columns} rows={rows} style="plain" reading={reading} onExit={exit => exits.push(exit)} />
+		</KeyHandlerContext.Provider>
+	);
+	const instance = render(tree());
+	return {
+		...instance,
+		exits,
+		frame: () => instance.lastFrame() ?? '',
+		lines: () => (instance.lastFrame() ?? '').split('\n'),
+		async press(...keys: string[]) {
+			// The reader takes keys once its first effects have run.
+			while (!slot.current) {
+				await settle(5);
+			}
+
+			for (const key of keys) {
+				slot.current?.(key);
+			}
+
+			await settle();
+		},
+		async resize(newColumns: number, newRows: number) {
+			columns = newColumns;
+			rows = newRows;
+			instance.rerender(tree());
+			await settle();
+		},
+	};
+}
+
+/** A long article with numbered sections, paragraphs and sub-sections. */
+export function sectionedArticle(sections = 12, paragraph = 'word '.repeat(40)): string {
+	const parts = ['---', 'title: Long read', 'date: 2026-02-03', 'category: Test', 'summary: A long article for tests.', '---', ''];
+	for (let index = 1; index <= sections; index++) {
+		parts.push(`## Section ${index}`, '', `Start of section ${index}. ${paragraph}`, '', `### Detail ${index}`, '', paragraph, '');
+	}
+
+	return parts.join('\n');
+}
