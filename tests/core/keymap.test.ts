@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import test from 'ava';
-import {commandFor, helpRows, keymap, keyNames, keyTableMarkdown, type Screen} from '../../source/core/keymap.js';
+import {commandFor, helpRows, keymap, keyNames, keyTableMarkdown, type Command, type Screen} from '../../source/core/keymap.js';
 
 test('no key is bound to two commands on the same screen', t => {
 	for (const screen of Object.keys(keymap) as Screen[]) {
@@ -10,7 +10,7 @@ test('no key is bound to two commands on the same screen', t => {
 });
 
 test('the reader binds the keys less and vim readers expect', t => {
-	const expected: Record<string, string> = {
+	const expected: Record<string, Command> = {
 		j: 'lineDown', k: 'lineUp', down: 'lineDown', up: 'lineUp', space: 'pageDown', pagedown: 'pageDown', f: 'pageDown',
 		b: 'pageUp', pageup: 'pageUp', d: 'halfPageDown', u: 'halfPageUp', g: 'top', home: 'top', G: 'bottom', end: 'bottom',
 		']': 'nextSection', '[': 'previousSection', '/': 'search', n: 'nextMatch', N: 'previousMatch', t: 'toggleToc',
