@@ -5,7 +5,8 @@ import {keyNames} from './core/keymap.js';
 import type {LibraryItem, LibraryState} from './core/library-state.js';
 import type {RenderStyle} from './core/render.js';
 import {LibraryScreen} from './ui/components/LibraryScreen.js';
-import {Reader, type ReaderExit} from './ui/components/Reader.js';
+import type {ReaderExit} from './ui/components/Reader.js';
+import {loadReader, loadedReader} from './ui/load-reader.js';
 import {KeyHandlerContext, type KeyHandler} from './ui/hooks/use-keys.js';
 import type {ReadingStateStore} from './ui/hooks/use-reading-state.js';
 import {useTerminalSize} from './ui/hooks/use-terminal-size.js';
@@ -24,8 +25,6 @@ export type AppSession = {
 	startArticle?: Article;
 	/** Called when the user quits; `interrupt` for Ctrl+C. */
 	onQuit: (how: 'quit' | 'interrupt') => void;
-	/** Called when an article cannot be opened from the library. */
-	onError: (message: string) => void;
 };
 
 type Screen =
@@ -61,18 +60,26 @@ export function App({session}: {session: AppSession}) {
 	}, [session, quit]);
 
 	const onOpen = useCallback((id: string, state: LibraryState) => {
+		let article: Article;
 		try {
-			setScreen({kind: 'reader', article: session.openArticle(id), fromLibrary: true, libraryState: state});
+			article = session.openArticle(id);
 		} catch (error) {
-			session.onError(error instanceof Error ? error.message : String(error));
+			setScreen(previous => ({...previous, kind: 'library', items: session.listLibrary(), state: {...state, opened: undefined}, message: error instanceof Error ? error.message : String(error)}));
+			return;
 		}
+
+		void loadReader().then(() => {
+			setScreen({kind: 'reader', article, fromLibrary: true, libraryState: state});
+		});
 	}, [session]);
+
+	const Reader = loadedReader();
 
 	return (
 		<KeyHandlerContext.Provider value={handler}>
 			{screen.kind === 'library'
-				? <LibraryScreen items={screen.items} folder={session.folder} columns={columns} rows={rows} initial={screen.state} onOpen={onOpen} onExit={quit} />
-				: <Reader key={screen.article.id} article={screen.article} columns={columns} rows={rows} style={session.style} reading={session.reading(screen.article)} onExit={onReaderExit} />}
+				? <LibraryScreen items={screen.items} folder={session.folder} columns={columns} rows={rows} initial={screen.state} message={screen.message} onOpen={onOpen} onExit={quit} />
+				: Reader && <Reader key={screen.article.id} article={screen.article} columns={columns} rows={rows} style={session.style} reading={session.reading(screen.article)} onExit={onReaderExit} />}
 		</KeyHandlerContext.Provider>
 	);
 }

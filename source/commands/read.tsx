@@ -10,6 +10,7 @@ import type {LibraryItem} from '../core/library-state.js';
 import {loadArticle, locateArticle} from '../core/source.js';
 import {openStore, type StateStore} from '../core/store.js';
 import {FlushContext} from '../ui/hooks/use-reading-state.js';
+import {loadReader} from '../ui/load-reader.js';
 import {outputStyle, warn, type CommandContext} from './context.js';
 import {openArticle} from './open-article.js';
 
@@ -32,6 +33,10 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 		warn(context, message);
 	}
 
+	if (startArticle) {
+		await loadReader();
+	}
+
 	const stdout = process.stdout;
 	const flushers = new Set<() => void>();
 	let exitCode: number = ExitCode.ok;
@@ -44,10 +49,6 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 		startArticle,
 		onQuit: how => {
 			exitCode = how === 'interrupt' ? ExitCode.interrupted : ExitCode.ok;
-		},
-		onError: message => {
-			exitCode = ExitCode.failure;
-			process.stderr.write(`folio: ${message}\n`);
 		},
 	};
 

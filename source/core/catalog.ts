@@ -1,4 +1,5 @@
 import type {ArticleInfo} from './article.js';
+import {CatalogCache, catalogCacheFile} from './catalog-cache.js';
 import {FolioError} from './errors.js';
 import {scanLibrary, type SkippedEntry} from './library.js';
 import {loadArticleInfo} from './source.js';
@@ -11,17 +12,26 @@ export type Catalog = {
 };
 
 /**
- * Read the listing details of every article in a library folder. Unreadable and binary files are
- * skipped (and reported), never fatal.
+ * Read the listing details of every article in a library folder, from the cache for files whose
+ * size and mtime have not changed. Unreadable and binary files are skipped (and reported), never
+ * fatal.
  */
-export function loadLibraryInfo(directory: string): Catalog {
+export function loadLibraryInfo(directory: string, environment: NodeJS.ProcessEnv = process.env): Catalog {
 	const library = scanLibrary(directory);
+	const cache = new CatalogCache(catalogCacheFile(library.directory, environment));
 	const articles: Catalog['articles'] = [];
 	const skipped = [...library.skipped];
 	for (const entry of library.entries) {
+		const cached = cache.get(entry.path, entry.size, entry.mtimeMs);
+		if (cached) {
+			articles.push({...cached.info, id: entry.id, path: entry.path, warnings: cached.warnings});
+			continue;
+		}
+
 		try {
-			const info = loadArticleInfo(entry);
-			articles.push({...info, path: entry.path});
+			const {id: _id, path: _path, warnings, ...info} = loadArticleInfo(entry);
+			articles.push({...info, id: entry.id, path: entry.path, warnings});
+			cache.set(entry.path, {size: entry.size, mtimeMs: entry.mtimeMs, info, warnings});
 		} catch (error) {
 			if (!(error instanceof FolioError)) {
 				throw error;
@@ -31,5 +41,6 @@ export function loadLibraryInfo(directory: string): Catalog {
 		}
 	}
 
+	cache.save(new Set(library.entries.map(entry => entry.path)));
 	return {directory: library.directory, articles, skipped};
 }

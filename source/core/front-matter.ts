@@ -1,4 +1,4 @@
-import {parse as parseYaml} from 'yaml';
+import yaml from 'js-yaml';
 import {sanitizeLine} from './sanitize.js';
 
 /** The front matter fields folio reads; every string is sanitised. */
@@ -47,7 +47,7 @@ export function splitFrontMatter(source: string): SplitResult {
 
 	let data: unknown;
 	try {
-		data = parseYaml(yamlText, {schema: 'core', maxAliasCount: 50});
+		data = yaml.load(yamlText, {schema: yaml.CORE_SCHEMA, json: true});
 	} catch (error) {
 		const reason = sanitizeLine(error instanceof Error ? error.message.split('\n')[0] : String(error));
 		return {frontMatter: empty, body: source, bodyStartLine: 0, warning: `front matter is not valid YAML (${reason}); shown as text`};

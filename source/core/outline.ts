@@ -149,6 +149,10 @@ function toBlocks(sections: Section[], lineCount: number): Block[] {
  * code marks, links and HTML tags removed, entities decoded, controls stripped.
  */
 export function headingText(markdown: string): string {
+	if (!/[\\`*_~[\]<>!&:]/.test(markdown)) {
+		return sanitizeLine(markdown);
+	}
+
 	return sanitizeLine(decodeEntities(inlineText(Lexer.lexInline(markdown))));
 }
 

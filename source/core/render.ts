@@ -3,11 +3,11 @@ import type {Article} from './article.js';
 import {fitLine} from './fit.js';
 import {readLinkDefinitions, renderMarkdown, type RenderStyle} from './render-markdown.js';
 import {keepOnlyStyling, stripStyling} from './sanitize.js';
+import {minimumWidth} from './width.js';
 
 export type {RenderStyle} from './render-markdown.js';
 
-/** The narrowest width folio renders at; narrower requests are raised to it. */
-export const minimumWidth = 20;
+export {minimumWidth} from './width.js';
 
 export type RenderOptions = {
 	/** Columns available; every line fits in them as the terminal counts. */

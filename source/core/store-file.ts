@@ -1,7 +1,7 @@
 import {closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync} from 'node:fs';
 import {randomBytes} from 'node:crypto';
 import path from 'node:path';
-import Conf, {type Options, type Schema} from 'conf';
+import Conf, {type Options} from 'conf';
 import type {ArticleState} from './store.js';
 
 /*
@@ -25,34 +25,60 @@ export class LockTimeoutError extends Error {
 	}
 }
 
-const positionSchema = {
-	type: 'object',
-	properties: {
-		slug: {type: 'string'},
-		fraction: {type: 'number', minimum: 0, maximum: 1},
-		percent: {type: 'number', minimum: 0, maximum: 100},
-		at: {type: 'string'},
-	},
-	required: ['fraction', 'percent', 'at'],
-} as const;
+/**
+ * The file's shape, checked by hand on every read: conf would compile a JSON schema with ajv on
+ * every start (30–50 ms), more than the rest of opening the store. Unknown fields are allowed, so
+ * a file from a newer minor version still loads. Throws `Config schema violation: ...`.
+ */
+export function validateStateFile(data: unknown): asserts data is StateFile {
+	const fail = (what: string) => {
+		throw new Error(`Config schema violation: ${what}`);
+	};
 
-/** Unknown fields are allowed, so a file from a newer minor version still loads. */
-const schema: Schema<StateFile> = {
-	articles: {
-		type: 'object',
-		default: {},
-		additionalProperties: {
-			type: 'object',
-			properties: {
-				views: {type: 'integer', minimum: 0},
-				position: positionSchema,
-				lastRead: {type: 'string'},
-				readSections: {type: 'array', items: {type: 'string'}},
-			},
-			required: ['views', 'readSections'],
-		},
-	},
-};
+	if (!isObject(data)) {
+		fail('expected the file to hold a JSON object');
+	}
+
+	const {articles} = data as {articles?: unknown};
+	if (articles === undefined) {
+		return;
+	}
+
+	if (!isObject(articles)) {
+		fail('expected `articles` to be an object');
+	}
+
+	for (const [key, entry] of Object.entries(articles as Record<string, unknown>)) {
+		if (!isObject(entry)) {
+			fail(`expected articles[${JSON.stringify(key)}] to be an object`);
+		}
+
+		const {views, position, lastRead, readSections} = entry as Record<string, unknown>;
+		if (!Number.isInteger(views) || (views as number) < 0) {
+			fail(`expected articles[${JSON.stringify(key)}].views to be a whole number from 0, got ${JSON.stringify(views)}`);
+		}
+
+		if (!Array.isArray(readSections) || !readSections.every(slug => typeof slug === 'string')) {
+			fail(`expected articles[${JSON.stringify(key)}].readSections to be a list of strings`);
+		}
+
+		if (lastRead !== undefined && typeof lastRead !== 'string') {
+			fail(`expected articles[${JSON.stringify(key)}].lastRead to be a string`);
+		}
+
+		if (position !== undefined) {
+			const {slug, fraction, percent, at} = isObject(position) ? position as Record<string, unknown> : fail(`expected articles[${JSON.stringify(key)}].position to be an object`) as never;
+			const inRange = (value: unknown, maximum: number) => typeof value === 'number' && value >= 0 && value <= maximum;
+			if ((slug !== undefined && typeof slug !== 'string') || !inRange(fraction, 1) || !inRange(percent, 100) || typeof at !== 'string') {
+				fail(`expected articles[${JSON.stringify(key)}].position to be {slug?, fraction 0–1, percent 0–100, at}`);
+			}
+		}
+	}
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /**
  * Changes of shape, oldest first. conf runs each step newer than the version recorded in the file,
@@ -91,7 +117,9 @@ export function openStateFile(file: string, warnings: string[]): StateConf | und
 
 /** The articles in the file, read from disk now, in an object without a prototype. Throws when unreadable. */
 export function readArticles(conf: StateConf): Articles {
-	return articlesOf(conf.store);
+	const data = conf.store;
+	validateStateFile(data);
+	return articlesOf(data);
 }
 
 /**
@@ -147,22 +175,25 @@ function loadStateFile(file: string, warnings: string[]): StateConf | undefined 
 }
 
 function createConf(file: string): StateConf {
-	return new Conf<StateFile>({
+	const conf = new Conf<StateFile>({
 		cwd: path.dirname(file),
 		configName: path.basename(file, '.json'),
 		projectVersion: stateSchemaVersion,
 		migrations,
-		schema,
 		defaults: {articles: {}},
 		accessPropertiesByDotNotation: false,
 		configFileMode: 0o600,
 		serialize: value => JSON.stringify(value),
 	});
+	validateStateFile(conf.store);
+	return conf;
 }
 
 function readForUpdate(conf: StateConf, warnings: string[]): Versioned {
 	try {
-		return conf.store;
+		const data = conf.store;
+		validateStateFile(data);
+		return data;
 	} catch (error) {
 		if (!isDataError(error)) {
 			throw error;

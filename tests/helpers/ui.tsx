@@ -15,6 +15,28 @@ export async function settle(ms = 20): Promise<void> {
 	});
 }
 
+/**
+ * Wait until Ink has drawn what the last keys caused: no new frame (and no new exit) for 40 ms,
+ * at most 2 s. Machines running tests are shared and slow; fixed sleeps make flaky tests.
+ */
+export async function quiet(frames: unknown[], extra: () => number = () => 0): Promise<void> {
+	const deadline = performance.now() + 2000;
+	let seen = [frames.length, extra()];
+	let stableSince = performance.now();
+	await settle(10);
+	while (performance.now() < deadline) {
+		const now = [frames.length, extra()];
+		if (now[0] !== seen[0] || now[1] !== seen[1]) {
+			seen = now;
+			stableSince = performance.now();
+		} else if (performance.now() - stableSince >= 40) {
+			return;
+		}
+
+		await settle(5);
+	}
+}
+
 /** A temporary state folder, removed by `dispose`. */
 export function temporaryStore(): {store: StateStore; folder: string; dispose: () => void} {
 	const folder = mkdtempSync(path.join(os.tmpdir(), 'folio-ui-'));
@@ -58,7 +80,7 @@ export function renderReader(article: Article, options: ReaderOptions = {}) {
 				slot.current?.(key);
 			}
 
-			await settle();
+			await quiet(instance.frames, () => exits.length);
 		},
 		async resize(newColumns: number, newRows: number) {
 			columns = newColumns;

@@ -41,7 +41,6 @@ function start(folder: string) {
 		openArticle: id => loadArticle(locateArticle(id, folder)),
 		reading: opened => ({store, key: opened.id}),
 		onQuit: how => quits.push(how),
-		onError: message => quits.push(`error: ${message}`),
 	};
 	const app = render(<App session={session} />);
 	const type = async (input: string) => {

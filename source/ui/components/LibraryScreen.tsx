@@ -12,12 +12,14 @@ type Props = {
 	rows: number;
 	/** Kept across visits so coming back from an article lands on the same row. */
 	initial?: LibraryState;
+	/** A problem to show in the footer, such as an article that could not be opened. */
+	message?: string;
 	onOpen: (id: string, state: LibraryState) => void;
 	onExit: (exit: NonNullable<LibraryState['exit']>) => void;
 };
 
 /** The library: articles with category, date, reading time, views and progress. */
-export function LibraryScreen({items, folder, columns, rows, initial, onOpen, onExit}: Props) {
+export function LibraryScreen({items, folder, columns, rows, initial, message, onOpen, onExit}: Props) {
 	const [state, setState] = useState<LibraryState>(() => ({...(initial ?? initialLibraryState()), opened: undefined}));
 	const frame = Math.max(2, rows - 1);
 	const listHeight = Math.max(1, frame - 2);
@@ -44,7 +46,7 @@ export function LibraryScreen({items, folder, columns, rows, initial, onOpen, on
 	const rowsShown = visibleItems(items, state);
 	const start = Math.max(0, Math.min(rowsShown.length - listHeight, state.cursor - Math.floor(listHeight / 2)));
 	const title = `folio — ${items.length} article${items.length === 1 ? '' : 's'} · sorted by ${sortLabels[state.sort]}`;
-	const footer = state.filtering || state.filter
+	const footer = message && !state.filtering ? message : state.filtering || state.filter
 		? `/${state.filter}${state.filtering ? '▏' : ''}  (${rowsShown.length} match${rowsShown.length === 1 ? '' : 'es'}; Esc clears)`
 		: 'Enter open · / filter · s sort · ? help · q quit';
 	return (
@@ -59,7 +61,7 @@ export function LibraryScreen({items, folder, columns, rows, initial, onOpen, on
 							<LibraryRow key={item.id} item={item} selected={start + offset === state.cursor} width={columns} />
 						))}
 			</Box>
-			<Text dimColor wrap="truncate">{truncate(footer, columns)}</Text>
+			<Text dimColor={!message} color={message ? 'yellow' : undefined} wrap="truncate">{truncate(footer, columns)}</Text>
 		</Box>
 	);
 }

@@ -6,7 +6,7 @@ export default tseslint.config(
 	{
 		files: ['**/*.{ts,tsx}'],
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_'}],
+			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true}],
 			'no-console': 'off',
 			'no-control-regex': 'error',
 			eqeqeq: ['error', 'smart'],

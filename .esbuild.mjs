@@ -1,0 +1,43 @@
+// Builds dist/ from source/: one entry, code-split so each command loads only what it needs
+// (`cat` never loads Ink, the library screen never loads the Markdown renderer).
+// `node .esbuild.mjs` — run by `npm run build`, `prepare` and `npm test`.
+import {rmSync} from 'node:fs';
+import {build} from 'esbuild';
+
+// Modules that the bundle must not evaluate at start-up, replaced by small stand-ins:
+// cli-highlight pulls in highlight.js (~40 ms), ajv is conf's schema validator (folio validates
+// its state file by hand), node-emoji's tables are only needed when an article uses :shortcodes:.
+const stubs = {
+	'cli-highlight': './source/core/highlight-shim.ts',
+	'ajv/dist/2020.js': './source/core/ajv-stub.ts',
+	'ajv-formats': './source/core/ajv-stub.ts',
+	'node-emoji': './source/core/emoji-shim.ts',
+};
+
+const replaceModules = {
+	name: 'replace-modules',
+	setup(context) {
+		const filter = new RegExp(`^(${Object.keys(stubs).map(name => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+		context.onResolve({filter}, async arguments_ => {
+			const result = await context.resolve(stubs[arguments_.path], {kind: arguments_.kind, resolveDir: process.cwd()});
+			return {path: result.path};
+		});
+	},
+};
+
+rmSync('dist', {recursive: true, force: true});
+await build({
+	entryPoints: ['source/cli.tsx'],
+	bundle: true,
+	splitting: true,
+	platform: 'node',
+	target: 'node20',
+	format: 'esm',
+	outdir: 'dist',
+	chunkNames: 'chunks/[name]-[hash]',
+	external: ['react-devtools-core'],
+	plugins: [replaceModules],
+	legalComments: 'none',
+	logLevel: 'warning',
+	banner: {js: 'import {createRequire as __createRequire} from \'node:module\'; const require = __createRequire(import.meta.url);'},
+});

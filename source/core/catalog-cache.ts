@@ -1,0 +1,88 @@
+import {createHash} from 'node:crypto';
+import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type {ArticleInfo} from './article.js';
+
+/** What the cache keeps for one file: enough to list it without reading it. */
+export type CachedInfo = {
+	size: number;
+	mtimeMs: number;
+	info: Omit<ArticleInfo, 'id' | 'path'>;
+	warnings: string[];
+};
+
+type CacheFile = {version: number; entries: Record<string, CachedInfo>};
+
+const cacheVersion = 1;
+
+/**
+ * Listing details of a library's files, keyed by path and checked against size and mtime, so a
+ * repeated `folio list` reads no article it has seen unchanged. Kept under
+ * `$XDG_CACHE_HOME/folio` (or `~/.cache/folio`); written atomically (temporary file, then
+ * rename), so a killed process never leaves a broken cache. A cache that cannot be read or
+ * written is simply not used.
+ */
+export class CatalogCache {
+	private readonly entries: Map<string, CachedInfo>;
+	private changed = false;
+
+	constructor(private readonly file: string | undefined) {
+		this.entries = new Map(Object.entries(file ? readCache(file) : {}));
+	}
+
+	/** The cached details of a file if its size and mtime are unchanged. */
+	get(filePath: string, size: number, mtimeMs: number): CachedInfo | undefined {
+		const entry = this.entries.get(filePath);
+		return entry && entry.size === size && entry.mtimeMs === mtimeMs ? entry : undefined;
+	}
+
+	set(filePath: string, entry: CachedInfo): void {
+		this.entries.set(filePath, entry);
+		this.changed = true;
+	}
+
+	/** Forget files that are gone, then write the cache if anything changed. */
+	save(present: Set<string>): void {
+		for (const key of this.entries.keys()) {
+			if (!present.has(key)) {
+				this.entries.delete(key);
+				this.changed = true;
+			}
+		}
+
+		if (!this.file || !this.changed) {
+			return;
+		}
+
+		try {
+			mkdirSync(path.dirname(this.file), {recursive: true});
+			const temporary = `${this.file}.${process.pid}.tmp`;
+			const data: CacheFile = {version: cacheVersion, entries: Object.fromEntries(this.entries)};
+			writeFileSync(temporary, JSON.stringify(data));
+			renameSync(temporary, this.file);
+		} catch {
+			// A cache is an optimisation: listing works without it.
+		}
+	}
+}
+
+/** The cache file for a library folder, or undefined when there is no home for it. */
+export function catalogCacheFile(libraryFolder: string, environment: NodeJS.ProcessEnv = process.env): string | undefined {
+	const base = environment.XDG_CACHE_HOME || (os.homedir() ? path.join(os.homedir(), '.cache') : undefined);
+	if (!base) {
+		return undefined;
+	}
+
+	const key = createHash('sha1').update(path.resolve(libraryFolder)).digest('hex').slice(0, 16);
+	return path.join(base, 'folio', `library-${key}.json`);
+}
+
+function readCache(file: string): Record<string, CachedInfo> {
+	try {
+		const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+		return data.version === cacheVersion && typeof data.entries === 'object' && data.entries !== null ? data.entries : {};
+	} catch {
+		return {};
+	}
+}
