@@ -30,8 +30,8 @@ export async function listCommand(context: CommandContext, options: ListOptions)
 		const rows = articles.map(article => {
 			const state = states[article.id];
 			return {
-				id: article.id,
-				path: article.path,
+				id: sanitizeLine(article.id),
+				path: sanitizeLine(article.path),
 				title: article.title,
 				category: article.category ?? null,
 				date: article.date ?? null,
@@ -49,7 +49,7 @@ export async function listCommand(context: CommandContext, options: ListOptions)
 		return 0;
 	}
 
-	const rows = articles.map(article => [article.id, article.title, article.category ?? '-', article.date ?? '-', `${article.minutes} min`]);
+	const rows = articles.map(article => [sanitizeLine(article.id), article.title, article.category ?? '-', article.date ?? '-', `${article.minutes} min`]);
 	if (context.stdout.isTTY) {
 		const widths = [0, 1, 2, 3].map(column => Math.min(40, Math.max(...rows.map(row => row[column].length))));
 		for (const row of rows) {

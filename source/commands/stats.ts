@@ -1,4 +1,5 @@
 import {loadLibraryInfo} from '../core/catalog.js';
+import {sanitizeLine} from '../core/sanitize.js';
 import {openStore} from '../core/store.js';
 import {warn, type CommandContext} from './context.js';
 import {PipeWriter} from './output.js';
@@ -27,7 +28,7 @@ export async function statsCommand(context: CommandContext, options: StatsOption
 	const state = store.all();
 	const rows = Object.entries(state)
 		.map(([key, entry]) => ({
-			article: key,
+			article: sanitizeLine(key),
 			title: titles.get(key) ?? null,
 			views: entry.views,
 			progress: entry.position?.percent ?? 0,
@@ -41,14 +42,14 @@ export async function statsCommand(context: CommandContext, options: StatsOption
 	};
 	const writer = new PipeWriter(context.stdout);
 	if (options.json) {
-		await writer.text(JSON.stringify({store: store.path, writable: store.writable, totals, articles: rows}, null, 2) + '\n');
+		await writer.text(JSON.stringify({store: sanitizeLine(store.path), writable: store.writable, totals, articles: rows}, null, 2) + '\n');
 	} else {
 		for (const row of rows) {
 			await writer.line([row.article, `${row.views} views`, progressLabel(row.progress), row.lastRead ?? '-'].join('\t'));
 		}
 
 		await writer.line(`${totals.articles} articles, ${totals.views} views, ${totals.finished} finished`);
-		await writer.line(`state: ${store.path}${store.writable ? '' : ' (read-only)'}`);
+		await writer.line(`state: ${sanitizeLine(store.path)}${store.writable ? '' : ' (read-only)'}`);
 	}
 
 	await writer.end();

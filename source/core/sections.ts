@@ -1,6 +1,7 @@
 import type {Article} from './article.js';
 import {FolioError} from './errors.js';
 import type {Section} from './outline.js';
+import {sanitizeLine} from './sanitize.js';
 
 /**
  * The index range [first, end) of a section and its sub-sections in the outline.
@@ -31,7 +32,7 @@ export function findSections(article: Article, names: string[]): number[] {
 		if (index === -1) {
 			const known = sections.map(section => section.slug);
 			const listing = known.length === 0 ? 'the article has no sections' : `sections: ${known.slice(0, 30).join(', ')}${known.length > 30 ? `, … (${known.length} in all; folio toc lists them)` : ''}`;
-			throw new FolioError(`no section "${name}" in ${article.id}; ${listing}`);
+			throw new FolioError(`no section "${sanitizeLine(name)}" in ${sanitizeLine(article.id)}; ${listing}`);
 		}
 
 		return index;

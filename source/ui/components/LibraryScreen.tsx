@@ -1,6 +1,7 @@
 import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import {initialLibraryState, libraryKey, sortLabels, visibleItems, type LibraryItem, type LibraryState} from '../../core/library-state.js';
+import {sanitizeLine} from '../../core/sanitize.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {HelpScreen} from './HelpScreen.js';
 import {truncate} from './TocPane.js';
@@ -54,7 +55,7 @@ export function LibraryScreen({items, folder, columns, rows, initial, message, o
 			<Text bold wrap="truncate">{truncate(title, columns)}</Text>
 			<Box flexDirection="column" height={listHeight}>
 				{items.length === 0
-					? <Text wrap="wrap">{`No articles in ${folder}. Add .md files there, or open another folder with --dir PATH (or FOLIO_DIR).`}</Text>
+					? <Text wrap="wrap">{`No articles in ${sanitizeLine(folder)}. Add .md files there, or open another folder with --dir PATH (or FOLIO_DIR).`}</Text>
 					: rowsShown.length === 0
 						? <Text dimColor>No article matches the filter.</Text>
 						: rowsShown.slice(start, start + listHeight).map((item, offset) => (
