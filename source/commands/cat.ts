@@ -25,7 +25,7 @@ export type CatOptions = {
 export async function catCommand(context: CommandContext, options: CatOptions): Promise<number> {
 	const format = chooseFormat(context, options);
 	const width = outputWidth(context, options.width);
-	const article = openArticle(context, options.article);
+	const article = await openArticle(context, options.article);
 	const selected = options.sections.length > 0 ? findSections(article, options.sections) : undefined;
 	const writer = new PipeWriter(context.stdout);
 

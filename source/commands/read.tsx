@@ -11,6 +11,7 @@ import {loadArticle, locateArticle} from '../core/source.js';
 import {openStore, type StateStore} from '../core/store.js';
 import {FlushContext} from '../ui/hooks/use-reading-state.js';
 import {loadReader} from '../ui/load-reader.js';
+import {loadTextWidth} from '../core/text-width.js';
 import {outputStyle, warn, type CommandContext} from './context.js';
 import {openArticle} from './open-article.js';
 
@@ -26,7 +27,9 @@ const showCursor = '\u001B[?25h';
  * position first.
  */
 export async function readCommand(context: CommandContext, options: ReadOptions): Promise<number> {
-	const startArticle = options.article === undefined ? undefined : openArticle(context, options.article);
+	const startArticle = options.article === undefined ? undefined : await openArticle(context, options.article);
+	// Ink measures with string-width anyway; load folio's measures with it.
+	await loadTextWidth();
 	const input = keyboard(options.article === '-');
 	const store = openStore({profile: context.profile, env: context.env});
 	for (const message of store.warnings) {

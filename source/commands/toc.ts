@@ -11,7 +11,7 @@ export type TocOptions = {article: string; json: boolean; width?: number};
  */
 export async function tocCommand(context: CommandContext, options: TocOptions): Promise<number> {
 	const width = outputWidth(context, options.width);
-	const article = openArticle(context, options.article);
+	const article = await openArticle(context, options.article);
 	const {sections} = article.outline;
 	const writer = new PipeWriter(context.stdout);
 	if (options.json) {

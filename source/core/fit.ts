@@ -1,6 +1,5 @@
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
 import {stripStyling} from './sanitize.js';
+import {isSimpleText, stringWidth, wrapAnsi} from './text-width.js';
 
 // eslint-disable-next-line no-control-regex
 const leadingStyledSpaces = /^((?:\u001B\[[\d;]*m)*) +/;
@@ -9,14 +8,10 @@ const trailingStyledSpaces = / +((?:\u001B\[[\d;]*m)*)$/;
 const listPrefix = /^( *(?:[*•+-] |\d+[.)] |\[[ xX]\] )*)/;
 // eslint-disable-next-line no-control-regex
 const styledToken = /\u001B\[[\d;]*m| +|[^ \u001B]+/g;
-// Characters that are one column wide and never combine: ASCII, Latin-1 and Latin Extended,
-// general punctuation such as dashes and quotes, arrows, and box drawing.
-// eslint-disable-next-line no-control-regex
-const onlySimpleCharacters = /^(?:[\u0020-\u007E\u00A0-\u02FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2500-\u257F]|\u001B\[[\d;]*m)*$/;
 
 /** Terminal columns a rendered line takes (escape sequences count zero, CJK and emoji two). */
 export function displayWidth(line: string): number {
-	if (onlySimpleCharacters.test(line)) {
+	if (isSimpleText(line)) {
 		return line.includes('\u001B') ? stripStyling(line).length : line.length;
 	}
 
@@ -35,7 +30,7 @@ export function fitLine(line: string, width: number): string[] {
 
 	const prefix = listPrefix.exec(stripStyling(line))?.[1] ?? '';
 	const hanging = Math.min(prefix.length, Math.floor(width / 2));
-	const pieces = onlySimpleCharacters.test(line) ? wrapSimple(line, width, hanging) : wrapWide(line, width, hanging);
+	const pieces = isSimpleText(line) ? wrapSimple(line, width, hanging) : wrapWide(line, width, hanging);
 	return pieces.map(piece => piece.replace(trailingStyledSpaces, '$1'));
 }
 

@@ -4,6 +4,11 @@ import stringWidth from 'string-width';
 import {parseArticle} from '../../source/core/article.js';
 import {renderArticle} from '../../source/core/render.js';
 import {stripStyling} from '../../source/core/sanitize.js';
+import {loadTextWidth} from '../../source/core/text-width.js';
+
+test.before(async () => {
+	await loadTextWidth();
+});
 
 // Pieces a hostile or merely international document is made of.
 const fragments = [

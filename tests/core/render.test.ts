@@ -3,6 +3,11 @@ import stringWidth from 'string-width';
 import {parseArticle} from '../../source/core/article.js';
 import {RenderedArticle, renderArticle} from '../../source/core/render.js';
 import {stripStyling} from '../../source/core/sanitize.js';
+import {loadTextWidth} from '../../source/core/text-width.js';
+
+test.before(async () => {
+	await loadTextWidth();
+});
 
 const origin = {kind: 'stdin', id: '-'} as const;
 const article = (source: string) => parseArticle(source, origin);
@@ -133,4 +138,12 @@ test('tables too wide for the width wrap their cells and keep their borders', t 
 
 test('links show their target; anchors show only their text', t => {
 	t.deepEqual(plain('[site](https://example.com) and [here](#usage)\n'), ['site (https://example.com) and here']);
+});
+
+test('one-column text renders without loading the wide-text measures', async t => {
+	const {isSimpleText} = await import('../../source/core/text-width.js');
+	t.true(isSimpleText('Plain — “quoted” text, café, → arrows, │ boxes'));
+	t.false(isSimpleText('中文'));
+	t.false(isSimpleText('👍'));
+	t.false(isSimpleText('e\u0301'));
 });

@@ -5,8 +5,12 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import {parseArticle, type Article} from '../../source/core/article.js';
 import {openStore, type StateStore} from '../../source/core/store.js';
+import {loadTextWidth} from '../../source/core/text-width.js';
 import {Reader, type ReaderExit} from '../../source/ui/components/Reader.js';
 import {KeyHandlerContext, type KeyHandler} from '../../source/ui/hooks/use-keys.js';
+
+// The reader loads its wide-text measures before drawing; so do these tests.
+await loadTextWidth();
 
 /** Wait until the event loop has run timers and Ink has rendered. */
 export async function settle(ms = 20): Promise<void> {

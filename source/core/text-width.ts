@@ -1,0 +1,52 @@
+import type stringWidthFunction from 'string-width';
+import type wrapAnsiFunction from 'wrap-ansi';
+
+/**
+ * Measuring wide text needs string-width and wrap-ansi, whose Unicode tables and segmenter cost
+ * tens of milliseconds to load. Most articles are one-column text that never needs them, so they
+ * are loaded only for text that does: call `loadTextWidth` (async) before rendering such text.
+ */
+let measure: {stringWidth: typeof stringWidthFunction; wrapAnsi: typeof wrapAnsiFunction} | undefined;
+
+// Characters that are one column wide and never combine: ASCII, Latin-1 and Latin Extended,
+// general punctuation such as dashes and quotes, arrows, and box drawing; and SGR sequences.
+// eslint-disable-next-line no-control-regex
+const simpleText = /^(?:[\u0009\u000A\u0020-\u007E\u00A0-\u02FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2500-\u257F]|\u001B\[[\d;]*m)*$/;
+
+/** True when every character of `text` is one column wide and measuring it needs no tables. */
+export function isSimpleText(text: string): boolean {
+	return simpleText.test(text);
+}
+
+/** Load the wide-text measures (once). */
+export async function loadTextWidth(): Promise<void> {
+	if (!measure) {
+		const [width, wrap] = await Promise.all([import('string-width'), import('wrap-ansi')]);
+		measure = {stringWidth: width.default, wrapAnsi: wrap.default};
+	}
+}
+
+/** Load the wide-text measures if any of these texts needs them. */
+export async function loadTextWidthFor(...texts: Array<string | undefined>): Promise<void> {
+	if (texts.some(text => text !== undefined && !isSimpleText(text))) {
+		await loadTextWidth();
+	}
+}
+
+function loaded() {
+	if (!measure) {
+		throw new Error('wide text measured before loadTextWidth() finished');
+	}
+
+	return measure;
+}
+
+/** Columns of text without escape sequences, counting CJK and emoji as two. */
+export function stringWidth(text: string): number {
+	return isSimpleText(text) ? text.length : loaded().stringWidth(text);
+}
+
+/** wrap-ansi, for lines with wide characters. */
+export function wrapAnsi(text: string, columns: number, options: Parameters<typeof wrapAnsiFunction>[2]): string {
+	return loaded().wrapAnsi(text, columns, options);
+}
