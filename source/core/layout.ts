@@ -14,12 +14,16 @@ export type ReaderLayout = {
 	tocWidth: number;
 };
 
-/** Where everything goes on a terminal of `columns` × `rows`. */
-export function readerLayout(columns: number, rows: number, tocVisible: boolean, sectionCount: number): ReaderLayout {
+/**
+ * Where everything goes on a terminal of `columns` × `rows`: the TOC is a pane when the terminal
+ * is wide and `tocVisible`, an overlay when it is narrow and `overlayOpen`.
+ */
+export function readerLayout(columns: number, rows: number, toc: {tocVisible: boolean; overlayOpen: boolean}, sectionCount: number): ReaderLayout {
 	const frameHeight = Math.max(2, rows - 1);
 	const bodyHeight = Math.max(1, frameHeight - 1);
-	const wantsToc = tocVisible && sectionCount > 0;
-	if (wantsToc && columns >= overlayBelow) {
+	const narrow = columns < overlayBelow;
+	const wantsToc = (narrow ? toc.overlayOpen : toc.tocVisible) && sectionCount > 0;
+	if (wantsToc && !narrow) {
 		const tocWidth = Math.max(18, Math.min(36, Math.round(columns * 0.28)));
 		return {frameHeight, bodyHeight, bodyWidth: Math.max(minimumWidth, columns - tocWidth - 2), toc: 'pane', tocWidth};
 	}

@@ -27,7 +27,7 @@ export function sectionAt(document: ReaderDocument, line: number): number {
 
 /** Reading progress when `offset` is the top line and `height` lines are visible. */
 export function progressPercent(document: ReaderDocument, offset: number, height: number): number {
-	const total = document.lineCount;
+	const total = document.estimatedLineCount;
 	if (total <= height) {
 		return 100;
 	}

@@ -26,6 +26,21 @@ export class ReaderDocument {
 		return this.header.length + this.rendered.lines.length;
 	}
 
+	/**
+	 * The line count once complete, estimated while the rest renders in the background from how
+	 * much of the source has been rendered, so the percentage does not jump.
+	 */
+	get estimatedLineCount(): number {
+		if (this.rendered.complete) {
+			return this.lineCount;
+		}
+
+		const {blocks} = this.article.outline;
+		const renderedSource = blocks[this.rendered.renderedBlocks - 1]?.endLine ?? 0;
+		const totalSource = Math.max(1, this.article.lines.length);
+		return renderedSource === 0 ? this.lineCount : Math.max(this.lineCount, Math.round(this.header.length + (this.rendered.lines.length * totalSource / renderedSource)));
+	}
+
 	get complete(): boolean {
 		return this.rendered.complete;
 	}

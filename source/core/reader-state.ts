@@ -7,7 +7,10 @@ export type ReaderState = {
 	/** Line of the document at the top of the body. */
 	offset: number;
 	focus: 'body' | 'toc';
+	/** The TOC pane beside the body, on terminals wide enough for it. */
 	tocVisible: boolean;
+	/** The TOC overlay over the body, on narrow terminals: opened only with `t` or Tab there. */
+	overlayOpen: boolean;
 	/** Section selected in the TOC while it has focus. */
 	tocCursor: number;
 	/** Search being typed after `/`, or undefined. */
@@ -31,8 +34,13 @@ export type Viewport = {
 	overlay?: boolean;
 };
 
-export function initialReaderState(offset: number, tocVisible: boolean): ReaderState {
-	return {offset, focus: 'body', tocVisible, tocCursor: 0, query: '', matchLine: -1, help: false};
+export function initialReaderState(offset: number): ReaderState {
+	return {offset, focus: 'body', tocVisible: true, overlayOpen: false, tocCursor: 0, query: '', matchLine: -1, help: false};
+}
+
+/** Whether the TOC is on screen: the pane when wide, the overlay when narrow. */
+export function tocShown(state: ReaderState, viewport: Viewport): boolean {
+	return viewport.overlay ? state.overlayOpen : state.tocVisible;
 }
 
 /**
@@ -48,7 +56,7 @@ export function readerKey(state: ReaderState, key: string, document: ReaderDocum
 		return key === 'ctrl+c' ? {...state, exit: 'interrupt'} : key === 'q' ? {...state, exit: 'quit'} : {...state, help: false};
 	}
 
-	const screen = state.focus === 'toc' && state.tocVisible ? 'toc' : 'reader';
+	const screen = state.focus === 'toc' && tocShown(state, viewport) ? 'toc' : 'reader';
 	const command = commandFor(screen, key);
 	if (!command) {
 		return state.message ? {...state, message: undefined} : state;
@@ -133,9 +141,14 @@ function bodyCommand(state: ReaderState, command: Command, document: ReaderDocum
 		}
 
 		case 'toggleToc': {
-			const tocVisible = !state.tocVisible && document.sectionCount > 0;
-			const focus = tocVisible && overlay ? 'toc' : tocVisible ? state.focus : 'body';
-			return {...state, tocVisible, focus, tocCursor: Math.max(0, sectionAt(document, state.offset))};
+			const tocCursor = Math.max(0, sectionAt(document, state.offset));
+			if (overlay) {
+				const overlayOpen = !state.overlayOpen && document.sectionCount > 0;
+				return {...state, overlayOpen, focus: overlayOpen ? 'toc' : 'body', tocCursor};
+			}
+
+			const tocVisible = !state.tocVisible;
+			return {...state, tocVisible, focus: tocVisible ? state.focus : 'body', tocCursor};
 		}
 
 		case 'switchFocus': {
@@ -143,7 +156,8 @@ function bodyCommand(state: ReaderState, command: Command, document: ReaderDocum
 				return {...state, message: 'this article has no sections'};
 			}
 
-			return {...state, focus: 'toc', tocVisible: true, tocCursor: Math.max(0, sectionAt(document, state.offset))};
+			const opened = overlay ? {overlayOpen: true} : {tocVisible: true};
+			return {...state, ...opened, focus: 'toc', tocCursor: Math.max(0, sectionAt(document, state.offset))};
 		}
 
 		case 'help': {
@@ -190,16 +204,16 @@ function tocCommand(state: ReaderState, command: Command, document: ReaderDocume
 		case 'select': {
 			document.ensureSection(state.tocCursor);
 			const offset = clampOffset(document, document.sectionStart(state.tocCursor), viewport.height);
-			return {...state, offset, focus: 'body', tocVisible: viewport.overlay ? false : state.tocVisible};
+			return {...state, offset, focus: 'body', overlayOpen: false};
 		}
 
 		case 'switchFocus':
 		case 'back': {
-			return {...state, focus: 'body', tocVisible: viewport.overlay ? false : state.tocVisible};
+			return {...state, focus: 'body', overlayOpen: false};
 		}
 
 		case 'toggleToc': {
-			return {...state, tocVisible: false, focus: 'body'};
+			return viewport.overlay ? {...state, overlayOpen: false, focus: 'body'} : {...state, tocVisible: false, focus: 'body'};
 		}
 
 		default: {

@@ -9,18 +9,29 @@
 const unsafeCharacters = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 // Every escape sequence: CSI, OSC (BEL or ST terminated), DCS/SOS/PM/APC strings, two-byte escapes.
+// An unterminated string ends at the line's end, so a stray ESC ] cannot swallow the article.
 // eslint-disable-next-line no-control-regex
-const escapeSequence = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[PX^_][^\u001B]*(?:\u001B\\)?|[@-Z\\-_]|)/g;
+const escapeSequence = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B\n]*(?:\u0007|\u001B\\)?|[PX^_][^\u001B\n]*(?:\u001B\\)?|[@-Z\\-_]|)/g;
 
 // eslint-disable-next-line no-control-regex
 const sgrSequence = /^\u001B\[[\d;]*m$/;
 
+// The same sequences introduced by 8-bit C1 controls: CSI, OSC and the string controls.
+// eslint-disable-next-line no-control-regex
+const c1Sequence = /\u009B[0-?]*[ -/]*[@-~]|[\u009D\u0090\u0098\u009E\u009F][^\u0007\u009C\u001B\n]*(?:\u0007|\u009C|\u001B\\)?/g;
+
 /**
- * Remove every control character (keeping tab and newline) and bidi override from article text.
- * Carriage returns are removed too: callers normalise CRLF before this.
+ * Remove every escape sequence whole (so no `]0;title` is left behind), then every control
+ * character (keeping tab and newline) and bidi override, from article text. Carriage returns are
+ * removed too: callers normalise CRLF before this.
  */
 export function sanitizeText(text: string): string {
-	return text.replace(unsafeCharacters, '');
+	// eslint-disable-next-line no-control-regex
+	if (!/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(text)) {
+		return text;
+	}
+
+	return text.replace(escapeSequence, '').replace(c1Sequence, '').replace(unsafeCharacters, '');
 }
 
 /**
@@ -28,7 +39,7 @@ export function sanitizeText(text: string): string {
  * tabs and newlines turned into spaces.
  */
 export function sanitizeLine(text: string): string {
-	return sanitizeText(text).replace(/[\t\n]+/g, ' ').trim();
+	return sanitizeText(text).replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -35,7 +35,7 @@ test('entities never decode to control characters', t => {
 	const text = headingText('a &#27;[31m b &#x9b; c &#7;');
 	// eslint-disable-next-line no-control-regex
 	t.false(/[\u0000-\u001F\u007F-\u009F]/.test(text));
-	t.regex(text, /^a .*\[31m b .* c/);
+	t.regex(text, /^a b/);
 });
 
 test('blocks split the body at every heading, with the preamble first', t => {

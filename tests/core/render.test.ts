@@ -147,3 +147,13 @@ test('one-column text renders without loading the wide-text measures', async t =
 	t.false(isSimpleText('👍'));
 	t.false(isSimpleText('e\u0301'));
 });
+
+test('escape sequences are removed whole, leaving no payload behind', t => {
+	const source = '# Title \u001B]2;PWNED\u0007 here\n\nBody \u001B]0;PWNED\u001B\\ text \u009D0;PWNED\u009C and \u001B[31mred\u001B[0m.\n\nAn unterminated \u001B]0;oops\n\nkeeps the next paragraph.\n';
+	const parsed = article(source);
+	t.is(parsed.outline.sections[0].title, 'Title here');
+	const text = renderArticle(parsed, {width: 80, style: 'plain'}).lines.join('\n');
+	t.false(text.includes('PWNED'));
+	t.regex(text, /Body\s+text\s+and red\./);
+	t.regex(text, /keeps the next paragraph\./);
+});

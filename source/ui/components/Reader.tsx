@@ -32,8 +32,8 @@ type Props = {
 export function Reader({article, columns, rows, style, reading, onExit}: Props) {
 	const sections = article.outline.sections;
 	const opened = useReadingState(reading);
-	const [state, setState] = useState<ReaderState>(() => initialReaderState(0, columns >= overlayBelow));
-	const layout = readerLayout(columns, rows, state.tocVisible, sections.length);
+	const [state, setState] = useState<ReaderState>(() => initialReaderState(0));
+	const layout = readerLayout(columns, rows, state, sections.length);
 	const height = layout.bodyHeight;
 	const {document} = useReaderDocument(article, layout.bodyWidth, style, opened.views, height * 2);
 
@@ -78,7 +78,8 @@ export function Reader({article, columns, rows, style, reading, onExit}: Props) 
 			sections={sections}
 			current={current}
 			cursor={state.tocCursor}
-			focused={state.focus === 'toc'}
+			key={layout.toc}
+			focused={state.focus === 'toc' && layout.toc !== 'hidden'}
 			read={readSections}
 			width={layout.toc === 'pane' ? layout.tocWidth : columns}
 			height={height}
@@ -86,7 +87,7 @@ export function Reader({article, columns, rows, style, reading, onExit}: Props) 
 		/>
 	);
 	const body = <Body document={document} offset={state.offset} height={height} width={layout.bodyWidth} query={state.query} matchLine={state.matchLine} />;
-	const hint = state.focus === 'toc' ? 'Enter jump · Tab text · ? help' : '? help · q quit';
+	const hint = state.focus === 'toc' && layout.toc !== 'hidden' ? 'Enter jump · Tab text · ? help' : '? help · q quit';
 	const sectionTitle = current >= 0 ? sections[current].title : article.title;
 	return (
 		<Box flexDirection="column" height={frame} width={columns}>

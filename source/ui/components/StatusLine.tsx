@@ -18,8 +18,10 @@ export function StatusLine({width, section, percent, draft, message, hint}: Prop
 		return <Text wrap="truncate">{truncate(`/${draft}`, Math.max(1, width - 1))}<Text inverse> </Text></Text>;
 	}
 
-	const right = `${percent}%  ${hint}`;
 	const leftText = message ?? section;
+	const full = `${percent}%  ${hint}`;
+	// Drop the key hint before the section title: the title is what tells a reader where they are.
+	const right = width - full.length - 2 >= Math.min(16, leftText.length) ? full : `${percent}%`;
 	const room = Math.max(0, width - right.length - 2);
 	const left = room > 0 ? truncate(leftText, room) : '';
 	return (
@@ -27,7 +29,7 @@ export function StatusLine({width, section, percent, draft, message, hint}: Prop
 			<Box flexGrow={1}>
 				<Text color={message ? 'yellow' : undefined} bold={!message} wrap="truncate">{left}</Text>
 			</Box>
-			<Text dimColor wrap="truncate">{width > right.length ? right : `${percent}%`}</Text>
+			<Text dimColor wrap="truncate">{right}</Text>
 		</Box>
 	);
 }
