@@ -7,7 +7,7 @@ import {render} from 'ink-testing-library';
 import {App, type AppSession} from '../../source/app.js';
 import {loadLibraryInfo} from '../../source/core/catalog.js';
 import {loadArticle, locateArticle} from '../../source/core/source.js';
-import {settle, temporaryStore} from '../helpers/ui.js';
+import {quiet, settle, temporaryStore} from '../helpers/ui.js';
 
 function library(files: Record<string, string>): string {
 	const folder = mkdtempSync(path.join(os.tmpdir(), 'folio-library-'));
@@ -45,7 +45,7 @@ function start(folder: string) {
 	const app = render(<App session={session} />);
 	const type = async (input: string) => {
 		app.stdin.write(input);
-		await settle(30);
+		await quiet(app.frames, () => quits.length);
 	};
 
 	return {app, type, quits, store, dispose, frame: () => app.lastFrame() ?? ''};
@@ -120,7 +120,7 @@ test.serial('Enter opens the reader, Esc comes back to the same row with the vie
 	await settle(80);
 	lines = ui.frame().split('\n');
 	t.regex(lines[0], /^folio — 3 articles/);
-	t.regex(ui.frame(), /› Beta keys\s+Reference · 2026-03-01 · 1 min · 1 views/);
+	t.regex(ui.frame(), /› Beta keys\s+Reference · 2026-03-01 · 1 min · 1 view/);
 	ui.app.unmount();
 	ui.dispose();
 	rmSync(folder, {recursive: true});
