@@ -1,0 +1,153 @@
+import test, {type ExecutionContext} from 'ava';
+import {start, type Session} from '../helpers/tmux.js';
+
+/** One row of the library list as the user sees it. */
+type Row = {selected: boolean; title: string; category: string; date: string; minutes: number};
+
+const rowPattern = /^([› ]) (.*?)\s{2,}(\S.*?) · (\d{4}-\d\d-\d\d) · (\d+) min\b/;
+
+function header(screen: string): string {
+	return screen.split('\n')[0];
+}
+
+function rows(screen: string): Row[] {
+	return screen.split('\n').slice(1).flatMap(line => {
+		const match = rowPattern.exec(line);
+		return match ? [{selected: match[1] === '›', title: match[2].trim(), category: match[3], date: match[4], minutes: Number(match[5])}] : [];
+	});
+}
+
+function selected(screen: string): string | undefined {
+	return rows(screen).find(row => row.selected)?.title;
+}
+
+const footer = 'Enter open · / filter · s sort · ? help · q quit';
+
+async function openLibrary(t: ExecutionContext): Promise<{folio: Session; screen: string}> {
+	const folio = await start([], {t, width: 100, height: 30});
+	const screen = await folio.waitFor(text => text.includes(footer) && rows(text).length > 0);
+	return {folio, screen};
+}
+
+test('the library opens full screen: a header with the count, one row per article, the key footer', async t => {
+	const {folio, screen} = await openLibrary(t);
+	t.true(await folio.alternateOn(), 'the library runs in the alternate screen');
+	const list = rows(screen);
+	t.regex(header(screen), /^folio — \d+ articles · sorted by title$/);
+	t.is(header(screen), `folio — ${list.length} articles · sorted by title`, 'the header counts the rows shown');
+	t.true(list.length >= 5, `expected the bundled library, got ${list.length} rows:\n${screen}`);
+	t.true(screen.split('\n').some(line => line.trim() === footer), `expected the footer line, got:\n${screen}`);
+	const keys = list.find(row => row.title === 'Keys and navigation');
+	t.deepEqual(keys && {category: keys.category, date: keys.date}, {category: 'Guide', date: '2026-11-21'});
+	t.true(keys!.minutes > 0);
+	t.deepEqual(list.map(row => row.selected), list.map((_, index) => index === 0), 'only the first row is selected');
+	const titles = list.map(row => row.title);
+	t.deepEqual(titles, titles.toSorted((a, b) => a.localeCompare(b)), 'rows are sorted by title');
+});
+
+test('j and Down move the selection down, k and Up move it back', async t => {
+	const {folio, screen} = await openLibrary(t);
+	const titles = rows(screen).map(row => row.title);
+	await folio.send('j');
+	await folio.waitFor(text => selected(text) === titles[1]);
+	await folio.send('Down');
+	await folio.waitFor(text => selected(text) === titles[2]);
+	await folio.send('k');
+	await folio.waitFor(text => selected(text) === titles[1]);
+	await folio.send('Up');
+	const after = await folio.waitFor(text => selected(text) === titles[0]);
+	t.is(rows(after).filter(row => row.selected).length, 1);
+});
+
+test('Enter opens the selected article in the reader and Esc comes back to the library', async t => {
+	const {folio, screen} = await openLibrary(t);
+	const titles = rows(screen).map(row => row.title);
+	const index = titles.indexOf('Keys and navigation');
+	t.true(index > 0);
+	for (let step = 0; step < index; step++) {
+		await folio.send('j');
+	}
+
+	await folio.waitFor(text => selected(text) === 'Keys and navigation');
+	await folio.send('Enter');
+	const reader = await folio.waitFor(text => /Keys and navigation\s*$/m.test(text) && text.includes('1 view ·'));
+	t.regex(reader, /2026-11-21 · Guide · 1 view · \d+ min read/);
+	await folio.send('Escape');
+	const back = await folio.waitFor(text => text.startsWith('folio — '));
+	t.is(selected(back), 'Keys and navigation', 'the library keeps the selection it had');
+});
+
+test('/ filters as you type, fuzzily, and Enter opens the best match', async t => {
+	const {folio, screen} = await openLibrary(t);
+	const total = rows(screen).length;
+	await folio.send('/');
+	for (const character of 'kynav') {
+		await folio.send(character);
+	}
+
+	const filtered = await folio.waitFor(text => rows(text)[0]?.title === 'Keys and navigation' && rows(text).length < total);
+	t.is(selected(filtered), 'Keys and navigation');
+	await folio.send('Enter');
+	const reader = await folio.waitFor('1 view ·');
+	t.regex(reader, /2026-11-21 · Guide · 1 view · \d+ min read/);
+});
+
+test('Esc clears the filter and shows every article again', async t => {
+	const {folio, screen} = await openLibrary(t);
+	const total = rows(screen).length;
+	await folio.send('/');
+	await folio.type('start');
+	await folio.waitFor(text => rows(text)[0]?.title === 'Getting started with folio' && rows(text).length < total);
+	await folio.send('Escape');
+	const cleared = await folio.waitFor(text => rows(text).length === total);
+	t.true(cleared.includes(footer));
+});
+
+test('s cycles the sort order: title, date, recently read, most viewed, then title again', async t => {
+	const {folio} = await openLibrary(t);
+	await folio.send('s');
+	const byDate = await folio.waitFor(text => header(text).endsWith('sorted by date'));
+	const dates = rows(byDate).map(row => row.date);
+	t.deepEqual(dates, dates.toSorted().toReversed(), 'newest first');
+	await folio.send('s');
+	await folio.waitFor(text => header(text).endsWith('sorted by recently read'));
+	await folio.send('s');
+	await folio.waitFor(text => header(text).endsWith('sorted by most viewed'));
+	await folio.send('s');
+	const byTitle = await folio.waitFor(text => header(text).endsWith('sorted by title'));
+	const titles = rows(byTitle).map(row => row.title);
+	t.deepEqual(titles, titles.toSorted((a, b) => a.localeCompare(b)));
+});
+
+test('recently read puts the article just read first', async t => {
+	const {folio, screen} = await openLibrary(t);
+	const last = rows(screen).at(-1)!.title;
+	await folio.send('G');
+	await folio.waitFor(text => selected(text) === last);
+	await folio.send('Enter');
+	await folio.waitFor('1 view ·');
+	await folio.send('Escape');
+	await folio.waitFor(text => text.startsWith('folio — '));
+	await folio.send('s', 's');
+	const recent = await folio.waitFor(text => header(text).endsWith('sorted by recently read'));
+	t.is(rows(recent)[0].title, last);
+});
+
+test('? shows the library keys and any key closes the help', async t => {
+	const {folio, screen} = await openLibrary(t);
+	await folio.send('?');
+	const help = await folio.waitFor(text => !text.includes(footer) && /\bfilter\b/.test(text) && /\bsort\b/.test(text));
+	t.is(rows(help).length, 0, 'the help replaces the list');
+	await folio.send('x');
+	const back = await folio.waitFor(text => text.includes(footer));
+	t.is(back, screen, 'closing the help leaves the library as it was (x did nothing else)');
+});
+
+test('q quits the library with status 0 and restores the terminal', async t => {
+	const {folio} = await openLibrary(t);
+	await folio.send('q');
+	t.is(await folio.exitCode(), 0);
+	t.false(await folio.alternateOn());
+	t.false(await folio.cursorHidden());
+	t.false((await folio.screen()).includes(footer), 'the library is gone from the main screen');
+});
