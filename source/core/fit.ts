@@ -41,15 +41,16 @@ export function fitLine(line: string, width: number): string[] {
 function wrapSimple(line: string, width: number, hanging: number): string[] {
 	const pad = ' '.repeat(hanging);
 	const lines: string[] = [];
-	let active: string[] = [];
+	const style = new SgrState();
 	let current = '';
 	let column = 0;
 	let pending = 0;
 	let started = false;
 
 	const breakLine = () => {
-		lines.push(active.length > 0 ? current + '\u001B[0m' : current);
-		current = pad + active.join('');
+		const open = style.sequence();
+		lines.push(open ? current + '\u001B[0m' : current);
+		current = pad + open;
 		column = hanging;
 		pending = 0;
 	};
@@ -57,7 +58,7 @@ function wrapSimple(line: string, width: number, hanging: number): string[] {
 	for (const token of line.match(styledToken) ?? []) {
 		if (token.startsWith('\u001B')) {
 			current += token;
-			active = token === '\u001B[0m' || token === '\u001B[m' ? [] : [...active, token];
+			style.apply(token);
 			continue;
 		}
 
@@ -141,3 +142,45 @@ function cutToWidth(line: string, width: number): string {
 
 	return out;
 }
+
+/**
+ * The SGR attributes in effect after a run of sequences, so a wrapped line can reopen exactly
+ * the styling that was open where it broke, in one sequence, however many came before.
+ */
+class SgrState {
+	private readonly attributes = new Map<string, string>();
+
+	apply(sequence: string): void {
+		const codes = sequence.slice(2, -1).split(';').map(code => (code === '' ? 0 : Number(code)));
+		for (let index = 0; index < codes.length; index++) {
+			const code = codes[index];
+			if (code === 0) {
+				this.attributes.clear();
+			} else if (code === 38 || code === 48) {
+				const length = codes[index + 1] === 5 ? 2 : 4;
+				this.attributes.set(code === 38 ? 'fg' : 'bg', codes.slice(index, index + 1 + length).join(';'));
+				index += length;
+			} else if ((code >= 30 && code <= 37) || (code >= 90 && code <= 97)) {
+				this.attributes.set('fg', String(code));
+			} else if ((code >= 40 && code <= 47) || (code >= 100 && code <= 107)) {
+				this.attributes.set('bg', String(code));
+			} else if (closing.has(code)) {
+				for (const name of closing.get(code)!) {
+					this.attributes.delete(name);
+				}
+			} else {
+				this.attributes.set(String(code), String(code));
+			}
+		}
+	}
+
+	/** One sequence that reopens the current styling, or '' when none is open. */
+	sequence(): string {
+		return this.attributes.size === 0 ? '' : `\u001B[${[...this.attributes.values()].join(';')}m`;
+	}
+}
+
+// Codes that end an attribute, and the attributes they end.
+const closing = new Map<number, string[]>([
+	[22, ['1', '2']], [23, ['3']], [24, ['4']], [25, ['5']], [27, ['7']], [28, ['8']], [29, ['9']], [39, ['fg']], [49, ['bg']],
+]);

@@ -1,8 +1,8 @@
 /**
  * Stands in for `cli-highlight` inside the bundle. marked-terminal imports it at load time, which
- * would evaluate highlight.js and all its languages (~40 ms) on every start, even for plain output.
- * folio highlights through `highlightCode`, which loads the real module on first use; this stub
- * forwards there too should marked-terminal ever call it.
+ * would evaluate highlight.js with all its languages and an HTML parser (~90 ms) on every start.
+ * folio highlights through `highlightCode` (highlight.js core and one language, loaded on first
+ * use); this stub forwards there too should marked-terminal ever call it.
  */
 import {highlightCode} from './highlight.js';
 

@@ -157,3 +157,13 @@ test('escape sequences are removed whole, leaving no payload behind', t => {
 	t.regex(text, /Body\s+text\s+and red\./);
 	t.regex(text, /keeps the next paragraph\./);
 });
+
+test('a wrapped line reopens only the styling still open where it broke', t => {
+	const source = `${'[link](https://example.com/a) and `code` '.repeat(12)}\n`;
+	const lines = renderArticle(article(source), {width: 40, style: 'ansi'}).lines;
+	t.true(lines.length > 4);
+	for (const line of lines) {
+		// eslint-disable-next-line no-control-regex
+		t.true((line.match(/\u001B\[/g) ?? []).length < 40, `styling piles up: ${JSON.stringify(line)}`);
+	}
+});
