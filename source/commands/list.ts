@@ -19,7 +19,7 @@ export async function listCommand(context: CommandContext, options: ListOptions)
 
 	for (const article of articles) {
 		for (const warning of article.warnings) {
-			warn(context, `${article.id}: ${warning}`);
+			warn(context, `${sanitizeLine(article.id)}: ${warning}`);
 		}
 	}
 

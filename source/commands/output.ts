@@ -50,15 +50,22 @@ export class PipeWriter {
 		const chunk = this.buffer;
 		this.buffer = '';
 		await new Promise<void>(resolve => {
-			const done = () => resolve();
 			if (this.stream.write(chunk)) {
 				resolve();
 				return;
 			}
 
-			this.stream.once('drain', done);
-			this.stream.once('close', done);
-			this.stream.once('error', done);
+			// Wait for whichever comes first, and leave no listener behind.
+			const done = () => {
+				this.stream.off('drain', done);
+				this.stream.off('close', done);
+				this.stream.off('error', done);
+				resolve();
+			};
+
+			this.stream.on('drain', done);
+			this.stream.on('close', done);
+			this.stream.on('error', done);
 		});
 	}
 

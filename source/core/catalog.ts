@@ -2,7 +2,7 @@ import type {ArticleInfo} from './article.js';
 import {CatalogCache, catalogCacheFile} from './catalog-cache.js';
 import {FolioError} from './errors.js';
 import {scanLibrary, type SkippedEntry} from './library.js';
-import {loadArticleInfo} from './source.js';
+import {loadArticleInfo, maxBytes, megabytes} from './source.js';
 
 /** Every readable article of a library with its listing details, and what was skipped. */
 export type Catalog = {
@@ -21,7 +21,13 @@ export function loadLibraryInfo(directory: string, environment: NodeJS.ProcessEn
 	const cache = new CatalogCache(catalogCacheFile(library.directory, environment));
 	const articles: Catalog['articles'] = [];
 	const skipped = [...library.skipped];
+	const limit = maxBytes(environment);
 	for (const entry of library.entries) {
+		if (entry.size > limit) {
+			skipped.push({path: entry.path, reason: `${megabytes(entry.size)}, above the ${megabytes(limit)} limit (raise FOLIO_MAX_BYTES to read it)`});
+			continue;
+		}
+
 		const cached = cache.get(entry.path, entry.size, entry.mtimeMs);
 		if (cached) {
 			articles.push({...cached.info, id: entry.id, path: entry.path, warnings: cached.warnings});

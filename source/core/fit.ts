@@ -23,7 +23,13 @@ export function displayWidth(line: string): number {
  * only when they are wider than the line) and continuation lines keep the indent of list items
  * and quotes, the way a reader expects them to hang.
  */
-export function fitLine(line: string, width: number): string[] {
+export function fitLine(text: string, width: number): string[] {
+	if (displayWidth(text) <= width) {
+		return [text];
+	}
+
+	// Deeply nested quotes and lists indent past the width: keep at most half of it.
+	const line = limitIndent(text, Math.floor(width / 2));
 	if (displayWidth(line) <= width) {
 		return [line];
 	}
@@ -32,6 +38,35 @@ export function fitLine(line: string, width: number): string[] {
 	const hanging = Math.min(prefix.length, Math.floor(width / 2));
 	const pieces = isSimpleText(line) ? wrapSimple(line, width, hanging) : wrapWide(line, width, hanging);
 	return pieces.map(piece => piece.replace(trailingStyledSpaces, '$1'));
+}
+
+/** Drop leading spaces beyond `maximum`, keeping any styling among them. */
+function limitIndent(line: string, maximum: number): string {
+	let spaces = 0;
+	let index = 0;
+	let out = '';
+	while (index < line.length) {
+		if (line[index] === ' ') {
+			if (spaces < maximum) {
+				out += ' ';
+			}
+
+			spaces++;
+			index++;
+		} else if (line[index] === '\u001B') {
+			const end = line.indexOf('m', index);
+			if (end === -1) {
+				break;
+			}
+
+			out += line.slice(index, end + 1);
+			index = end + 1;
+		} else {
+			break;
+		}
+	}
+
+	return spaces > maximum ? out + line.slice(index) : line;
 }
 
 /**

@@ -26,7 +26,7 @@ export function renderMarkdown(markdown: string, links: Links, width: number, st
 	converter.width = width;
 	const lexer = new Lexer(converter.marked.defaults);
 	Object.assign(lexer.tokens.links, links);
-	const tokens = lexer.lex(markdown);
+	const tokens = lexer.lex(limitNesting(markdown));
 	return converter.marked.parser(tokens);
 }
 
@@ -139,3 +139,18 @@ function indent(text: string, columns: number): string {
 	return text.split('\n').map(line => (line === '' ? line : pad + line)).join('\n');
 }
 
+
+/** Quote levels and list indentation kept; deeper nesting is drawn at this depth. */
+const maximumQuoteDepth = 12;
+const maximumIndent = 48;
+const deepQuote = new RegExp(`^((?: {0,3}>[ \\t]?){${maximumQuoteDepth}})(?: {0,3}>[ \\t]?)+`, 'gm');
+const deepIndent = new RegExp(`^ {${maximumIndent + 1},}`, 'gm');
+
+/**
+ * Flatten pathological nesting (a quote 200 levels deep, a list indented 400 columns) before
+ * rendering: marked-terminal restyles and re-indents the whole inner text at every level, which
+ * is quadratic, and no terminal is wide enough to show such depth anyway.
+ */
+export function limitNesting(markdown: string): string {
+	return markdown.replace(deepQuote, '$1').replace(deepIndent, ' '.repeat(maximumIndent));
+}

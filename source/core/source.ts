@@ -153,7 +153,7 @@ function notFound(argument: string, entries: LibraryEntry[]): FolioError {
 		return new FolioError(`no article ${name}: the library is empty (folio list shows what is there)`);
 	}
 
-	const closest = closestIds(argument, entries.map(entry => entry.id));
+	const closest = closestIds(argument, entries.map(entry => entry.id)).map(id => sanitizeLine(id));
 	return new FolioError(`no article ${name}; closest: ${closest.join(', ')} (folio list shows all)`);
 }
 
@@ -182,6 +182,11 @@ function isFile(file: string): boolean {
 	}
 }
 
-function megabytes(bytes: number): string {
-	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** A size as people read it: `812 bytes`, `4.2 KB`, `20.0 MB`. */
+export function megabytes(bytes: number): string {
+	if (bytes < 1024) {
+		return `${bytes} bytes`;
+	}
+
+	return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

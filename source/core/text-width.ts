@@ -26,9 +26,13 @@ export async function loadTextWidth(): Promise<void> {
 	}
 }
 
-/** Load the wide-text measures if any of these texts needs them. */
+// Markdown that rendering turns into other characters: entities (`&#x4e2d;`, and invalid ones
+// become U+FFFD) and emoji shortcodes (`:tada:`).
+const becomesOtherCharacters = /&#?\w+;|:[\w+-]+:/;
+
+/** Load the wide-text measures if any of these texts, once rendered, may need them. */
 export async function loadTextWidthFor(...texts: Array<string | undefined>): Promise<void> {
-	if (texts.some(text => text !== undefined && !isSimpleText(text))) {
+	if (texts.some(text => text !== undefined && (!isSimpleText(text) || becomesOtherCharacters.test(text)))) {
 		await loadTextWidth();
 	}
 }

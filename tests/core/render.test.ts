@@ -167,3 +167,16 @@ test('a wrapped line reopens only the styling still open where it broke', t => {
 		t.true((line.match(/\u001B\[/g) ?? []).length < 40, `styling piles up: ${JSON.stringify(line)}`);
 	}
 });
+
+test('nesting deeper than a terminal can show is flattened, quickly, within the width', t => {
+	const quotes = Array.from({length: 200}, (_, depth) => `${'>'.repeat(depth + 1)} quote${depth}`).join('\n');
+	const lists = Array.from({length: 200}, (_, depth) => `${'  '.repeat(depth)}- item${depth}`).join('\n');
+	const start = performance.now();
+	for (const source of [quotes, lists]) {
+		const lines = renderArticle(article(source + '\n'), {width: 40, style: 'ansi'}).lines;
+		t.true(lines.every(line => stringWidth(stripStyling(line)) <= 40));
+		t.regex(lines.map(line => stripStyling(line)).join('\n'), /(quote|item)199/);
+	}
+
+	t.true(performance.now() - start < 10_000);
+});
