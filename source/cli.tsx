@@ -69,6 +69,7 @@ async function main(): Promise<number> {
 	const [first, ...rest] = input;
 	const command = first !== undefined && commands.has(first) ? first : undefined;
 	const argumentsLeft = command ? rest : input;
+	checkFlagValues(process.argv.slice(2));
 	if (flags.width !== undefined && Number.isNaN(flags.width)) {
 		throw new UsageError('Expected --width to be a whole number from 20 up, got a non-number');
 	}
@@ -132,6 +133,27 @@ async function main(): Promise<number> {
 
 			const {readCommand} = await import('./commands/read.js');
 			return readCommand(context, {article});
+		}
+	}
+}
+
+const valueFlags = ['dir', 'profile', 'width', 'format', 'section'];
+
+/** Flags that take a value must be given one: `--width` alone or `--section=` is a mistake. */
+function checkFlagValues(argv: string[]): void {
+	for (const [index, token] of argv.entries()) {
+		if (token === '--') {
+			return;
+		}
+
+		const [name, value] = token.startsWith('--') ? token.slice(2).split(/=(.*)/s, 2) : [];
+		if (name === undefined || !valueFlags.includes(name)) {
+			continue;
+		}
+
+		const given = value ?? argv[index + 1];
+		if (given === undefined || given === '' || (value === undefined && given.startsWith('--'))) {
+			throw new UsageError(`--${name} needs a value (folio --help)`);
 		}
 	}
 }

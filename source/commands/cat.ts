@@ -97,7 +97,7 @@ function jsonOf(article: Article, selected: number[] | undefined, width: number)
 		.map(block => {
 			const lines = rendered.renderSource(block.startLine, block.endLine);
 			const section = sections[block.section];
-			const text = (section ? lines.slice(headingHeight(lines)) : lines).join('\n').trim();
+			const text = (section ? lines.slice(headingHeight(lines)) : lines).join('\n').replace(/^\n+/, '').trimEnd();
 			return section
 				? {slug: section.slug, title: section.title, depth: section.depth, text}
 				: {slug: '', title: '', depth: 0, text};

@@ -1,4 +1,6 @@
 import type {Writable} from 'node:stream';
+import {FolioError} from '../core/errors.js';
+import {describeFsError} from '../core/library.js';
 
 /**
  * Writes text to a stream the way a pipe expects: in large chunks, waiting for the reader when
@@ -7,15 +9,11 @@ import type {Writable} from 'node:stream';
 export class PipeWriter {
 	private buffer = '';
 	private closed = false;
+	private failure: unknown;
 
 	constructor(private readonly stream: Writable, private readonly chunkSize = 64 * 1024) {
-		stream.on('error', (error: NodeJS.ErrnoException) => {
-			if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
-				this.closed = true;
-				return;
-			}
-
-			throw error;
+		stream.on('error', (error: unknown) => {
+			this.fail(error);
 		});
 	}
 
@@ -42,6 +40,7 @@ export class PipeWriter {
 
 	/** Write what is queued and wait until the stream has taken it. */
 	async flush(): Promise<void> {
+		this.throwIfFailed();
 		if (this.closed || this.buffer === '') {
 			this.buffer = '';
 			return;
@@ -50,7 +49,17 @@ export class PipeWriter {
 		const chunk = this.buffer;
 		this.buffer = '';
 		await new Promise<void>(resolve => {
-			if (this.stream.write(chunk)) {
+			let written: boolean;
+			try {
+				// A file on stdout is written synchronously and throws here (ENOSPC, EIO, ...).
+				written = this.stream.write(chunk);
+			} catch (error) {
+				this.fail(error);
+				resolve();
+				return;
+			}
+
+			if (written) {
 				resolve();
 				return;
 			}
@@ -69,8 +78,32 @@ export class PipeWriter {
 		});
 	}
 
-	/** Flush and wait for the data to leave the process. */
+	/** Flush and wait for the data to leave the process; a write error becomes one line. */
 	async end(): Promise<void> {
 		await this.flush();
+		if (!this.closed) {
+			// Let an asynchronous write error arrive before we report success.
+			await new Promise<void>(resolve => {
+				this.stream.write('', () => {
+					resolve();
+				});
+			});
+		}
+
+		this.throwIfFailed();
+	}
+
+	private fail(error: unknown): void {
+		const code = (error as NodeJS.ErrnoException | undefined)?.code;
+		this.closed = true;
+		if (code !== 'EPIPE' && code !== 'ERR_STREAM_DESTROYED') {
+			this.failure ??= error;
+		}
+	}
+
+	private throwIfFailed(): void {
+		if (this.failure !== undefined) {
+			throw new FolioError(`cannot write the output: ${describeFsError(this.failure)}`);
+		}
 	}
 }

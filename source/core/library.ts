@@ -191,6 +191,10 @@ export function describeFsError(error: unknown): string {
 			return 'is a folder, not a file';
 		}
 
+		case 'ENOSPC': {
+			return 'no space left on the device';
+		}
+
 		default: {
 			return sanitizeLine(error instanceof Error ? error.message : String(error));
 		}

@@ -1,4 +1,5 @@
 import GithubSlugger from 'github-slugger';
+import {decodeHTML} from 'entities';
 import {Lexer, type Token} from 'marked';
 import {sanitizeLine} from './sanitize.js';
 
@@ -175,22 +176,15 @@ function inlineText(tokens: Token[]): string {
 	return text;
 }
 
-const namedEntities: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'', nbsp: ' '};
-
-/** Decode the HTML entities marked leaves escaped in token text. */
+/**
+ * Decode the HTML entities marked leaves escaped in token text, with the entities package.
+ * Never to a control character: `&#27;` must not become a live ESC, so those become U+FFFD.
+ */
 export function decodeEntities(text: string): string {
 	if (!text.includes('&')) {
 		return text;
 	}
 
-	return text.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-		if (name.startsWith('#')) {
-			const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
-			// Never decode to a control character: `&#27;` must not become a live ESC.
-			const safe = code > 0x1F && (code < 0x7F || code > 0x9F) && code <= 0x10_FF_FF && (code < 0xD8_00 || code > 0xDF_FF);
-			return safe ? String.fromCodePoint(code) : '\uFFFD';
-		}
-
-		return namedEntities[name.toLowerCase()] ?? entity;
-	});
+	// eslint-disable-next-line no-control-regex
+	return decodeHTML(text).replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '\uFFFD');
 }

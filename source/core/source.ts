@@ -30,8 +30,7 @@ export type SourceText = {text: string; warnings: string[]};
  * Decode bytes as UTF-8, refusing binary data. Invalid sequences become U+FFFD with one warning.
  */
 export function decodeText(bytes: Buffer, name: string): SourceText {
-	const sample = bytes.subarray(0, 8192);
-	if (sample.includes(0)) {
+	if (bytes.includes(0)) {
 		throw new FolioError(`${name} is a binary file, not Markdown`);
 	}
 
@@ -126,8 +125,8 @@ export function locateArticle(argument: string, libraryFolder: string): ArticleL
 		throw new UsageError('Expected an article id, a path to a .md file, or -, got an empty string');
 	}
 
-	const looksLikePath = /\.(?:md|markdown|txt)$/i.test(argument) || argument.startsWith('.') || path.isAbsolute(argument);
-	if (looksLikePath && isFile(argument)) {
+	// Files outside the library are opened by path, and only Markdown files.
+	if (/\.(?:md|markdown)$/i.test(argument) && isFile(argument)) {
 		const real = realpathSync(argument);
 		return {origin: {kind: 'file', id: real, path: real}};
 	}

@@ -1,0 +1,125 @@
+import {readFileSync, symlinkSync} from 'node:fs';
+import test, {type ExecutionContext} from 'ava';
+import {fixture, runFolio, writeLibrary, type RunResult} from '../helpers/cli.js';
+
+/** How a message can name a limit of 1000 bytes. */
+const namesThousandBytes = /\b1,?000 (bytes|B)\b|\b1(\.0)? ?kB\b|\b0\.98 KiB\b/i;
+
+/** A failure: the exit code, nothing on stdout, one `folio: ` line on stderr, no stack trace. */
+function assertFailure(t: ExecutionContext, result: RunResult, status: number): string {
+	t.is(result.status, status, result.stderr);
+	t.is(result.stdout, '');
+	t.regex(result.stderr, /^folio: [^\n]+\n$/);
+	t.false(/^\s+at /m.test(result.stderr), result.stderr);
+	t.false(result.stderr.includes('unexpected error'), result.stderr);
+	return result.stderr;
+}
+
+test('an unknown article exits 1 naming the closest ids', async t => {
+	const message = assertFailure(t, await runFolio(t, ['cat', 'guides/kes']), 1);
+	t.true(message.includes('guides/kes'), message);
+	t.true(message.includes('guides/keys'), message);
+});
+
+test('an unknown article in toc exits 1 the same way', async t => {
+	const message = assertFailure(t, await runFolio(t, ['toc', 'reference/comands']), 1);
+	t.true(message.includes('reference/commands'), message);
+});
+
+test('an unknown section exits 1 listing the sections that exist', async t => {
+	const message = assertFailure(t, await runFolio(t, ['cat', fixture('sections.md'), '--section', 'nowhere']), 1);
+	t.true(message.includes('nowhere'), message);
+	for (const slug of ['install', 'from-npm', 'usage', 'examples', 'examples-1']) {
+		t.true(message.includes(slug), `${slug} in ${message}`);
+	}
+});
+
+test('a section name with a newline still fails on one line', async t => {
+	assertFailure(t, await runFolio(t, ['cat', fixture('sections.md'), '--section', 'no\nsuch']), 1);
+});
+
+test('a binary file exits 1 saying it is binary', async t => {
+	const library = writeLibrary(t, {'nul.md': '# Title\n\nsome\u0000text\n'});
+	const message = assertFailure(t, await runFolio(t, ['--dir', library, 'cat', 'nul']), 1);
+	t.regex(message, /binary/);
+	assertFailure(t, await runFolio(t, ['cat', '-'], {input: Buffer.from([0x23, 0x20, 0x00, 0x0A])}), 1);
+});
+
+test('a broken symbolic link opened by id exits 1', async t => {
+	const library = writeLibrary(t, {'good.md': '# Good\n'});
+	symlinkSync('missing.md', `${library}/dangling.md`);
+	assertFailure(t, await runFolio(t, ['--dir', library, 'cat', 'dangling']), 1);
+});
+
+test('invalid UTF-8 is shown as U+FFFD with one warning line, exit 0', async t => {
+	const library = writeLibrary(t, {'latin1.md': Buffer.from('# Caf\u00E9\n\nna\u00EFve text\n', 'latin1')});
+	const result = await runFolio(t, ['--dir', library, 'cat', 'latin1']);
+	t.is(result.status, 0);
+	t.is(result.stdout, '# Caf\uFFFD\n\nna\uFFFDve text\n');
+	t.regex(result.stderr, /^folio: warning: [^\n]+\n$/);
+});
+
+test('invalid UTF-8 on stdin is shown as U+FFFD with one warning line, exit 0', async t => {
+	const result = await runFolio(t, ['cat', '-'], {input: Buffer.from([0x61, 0x20, 0xFF, 0xFE, 0x20, 0x62, 0x0A])});
+	t.is(result.status, 0);
+	t.is(result.stdout, 'a \uFFFD\uFFFD b\n');
+	t.regex(result.stderr, /^folio: warning: [^\n]+\n$/);
+});
+
+const usageErrors: Array<[string, string[]]> = [
+	['an unknown flag', ['cat', 'guides/keys', '--bogus']],
+	['an unknown short flag', ['cat', 'guides/keys', '-x']],
+	['--width 5', ['cat', 'guides/keys', '--width', '5']],
+	['--width 19', ['toc', 'guides/keys', '--width', '19']],
+	['--width abc', ['cat', 'guides/keys', '--width', 'abc']],
+	['--width 20.5', ['cat', 'guides/keys', '--width', '20.5']],
+	['--format xml', ['cat', 'guides/keys', '--format', 'xml']],
+	['two articles', ['cat', 'guides/keys', 'getting-started']],
+	['two articles to toc', ['toc', 'guides/keys', 'getting-started']],
+	['two articles without a command', ['guides/keys', 'getting-started']],
+	['cat without an article', ['cat']],
+	['--width without a value', ['cat', 'guides/keys', '--width']],
+	['--section without a value', ['cat', 'guides/keys', '--section']],
+];
+
+for (const [name, args] of usageErrors) {
+	test(`${name} is a usage error: exit 2`, async t => {
+		assertFailure(t, await runFolio(t, args), 2);
+	});
+}
+
+test('an empty --section names no section: it fails instead of printing the whole article', async t => {
+	const result = await runFolio(t, ['cat', 'guides/keys', '--section=']);
+	t.not(result.status, 0);
+	t.is(result.stdout, '');
+	t.regex(result.stderr, /^folio: [^\n]+\n$/);
+});
+
+test('a usage error wins over a missing article', async t => {
+	assertFailure(t, await runFolio(t, ['cat', 'no/such/article', '--format', 'xml']), 2);
+});
+
+test('a file over FOLIO_MAX_BYTES exits 1 with a line naming the limit', async t => {
+	const file = 'articles/guides/keys.md';
+	t.true(readFileSync(file).length > 1000);
+	for (const args of [['cat', file], ['cat', 'guides/keys'], ['toc', 'guides/keys', '--json']]) {
+		const message = assertFailure(t, await runFolio(t, args, {env: {FOLIO_MAX_BYTES: '1000'}}), 1);
+		t.regex(message, namesThousandBytes, message);
+	}
+});
+
+test('stdin over FOLIO_MAX_BYTES exits 1 with a line naming the limit', async t => {
+	const input = readFileSync('articles/guides/keys.md');
+	const message = assertFailure(t, await runFolio(t, ['cat', '-'], {input, env: {FOLIO_MAX_BYTES: '1000'}}), 1);
+	t.regex(message, namesThousandBytes, message);
+});
+
+test('a folder given as the article exits 1', async t => {
+	assertFailure(t, await runFolio(t, ['cat', 'guides']), 1);
+	assertFailure(t, await runFolio(t, ['cat', './articles/guides']), 1);
+	assertFailure(t, await runFolio(t, ['toc', `${process.cwd()}/articles`]), 1);
+});
+
+test('a library folder that does not exist exits 1', async t => {
+	assertFailure(t, await runFolio(t, ['--dir', '/nonexistent/folio-library', 'list']), 1);
+});
