@@ -77,21 +77,8 @@ export function expandTabs(text: string): string {
 export function parseArticle(text: string, origin: ArticleOrigin): Article {
 	const {frontMatter, body, warning} = splitFrontMatter(normaliseSource(text));
 	const outline = scanOutline(body);
-	const words = countWords(body);
-	const title = articleTitle(frontMatter, outline.sections, origin);
-	return {
-		...pickDetails(frontMatter),
-		id: origin.id,
-		path: origin.kind === 'stdin' ? undefined : origin.path,
-		title,
-		words,
-		minutes: readingMinutes(words),
-		origin,
-		body,
-		lines: body.split('\n'),
-		outline,
-		warnings: warning ? [warning] : [],
-	};
+	const title = frontMatter.title ?? outline.sections.find(section => section.depth === 1)?.title ?? fileTitle(origin);
+	return {...describe(frontMatter, body, title, origin, warning), origin, body, lines: body.split('\n'), outline};
 }
 
 /**
@@ -100,10 +87,17 @@ export function parseArticle(text: string, origin: ArticleOrigin): Article {
  */
 export function readArticleInfo(text: string, origin: ArticleOrigin): ArticleInfo & {warnings: string[]} {
 	const {frontMatter, body, warning} = splitFrontMatter(normaliseSource(text));
-	const words = countWords(body);
 	const title = frontMatter.title ?? firstHeading(body) ?? fileTitle(origin);
+	return describe(frontMatter, body, title, origin, warning);
+}
+
+function describe(frontMatter: FrontMatter, body: string, title: string, origin: ArticleOrigin, warning: string | undefined): ArticleInfo & {warnings: string[]} {
+	const words = countWords(body);
 	return {
-		...pickDetails(frontMatter),
+		date: frontMatter.date,
+		category: frontMatter.category,
+		tags: frontMatter.tags,
+		summary: frontMatter.summary,
 		id: origin.id,
 		path: origin.kind === 'stdin' ? undefined : origin.path,
 		title,
@@ -111,14 +105,6 @@ export function readArticleInfo(text: string, origin: ArticleOrigin): ArticleInf
 		minutes: readingMinutes(words),
 		warnings: warning ? [warning] : [],
 	};
-}
-
-function pickDetails(frontMatter: FrontMatter) {
-	return {date: frontMatter.date, category: frontMatter.category, tags: frontMatter.tags, summary: frontMatter.summary};
-}
-
-function articleTitle(frontMatter: FrontMatter, sections: Outline['sections'], origin: ArticleOrigin): string {
-	return frontMatter.title ?? sections.find(section => section.depth === 1)?.title ?? fileTitle(origin);
 }
 
 function firstHeading(body: string): string | undefined {
