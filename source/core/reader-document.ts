@@ -4,7 +4,8 @@ import {RenderedArticle, type RenderStyle} from './render.js';
 import {stripStyling} from './sanitize.js';
 
 /** Header facts that are not in the article file. */
-export type HeaderFacts = {views: number};
+/** Views are undefined for an article whose state is not kept (stdin): no count is shown. */
+export type HeaderFacts = {views: number | undefined};
 
 /**
  * What the reader scrolls through: the article header (title, `date · category · N views ·
@@ -138,7 +139,7 @@ export function headerLines(article: Article, width: number, style: RenderStyle,
 	const details = [
 		article.date,
 		article.category,
-		`${facts.views} ${facts.views === 1 ? 'view' : 'views'}`,
+		facts.views === undefined ? undefined : `${facts.views} ${facts.views === 1 ? 'view' : 'views'}`,
 		`${article.minutes} min read`,
 	].filter(Boolean).join(' · ');
 	const lines = [

@@ -69,7 +69,14 @@ export function LibraryScreen({items, folder, columns, rows, initial, message, o
 
 function LibraryRow({item, selected, width}: {item: LibraryItem; selected: boolean; width: number}) {
 	const progress = item.progress >= 100 ? 'done' : item.progress > 0 ? `${Math.round(item.progress)}%` : '';
-	const details = [item.category, item.date, `${item.minutes} min`, item.views > 0 ? `${item.views} view${item.views === 1 ? '' : 's'}` : '', progress].filter(Boolean).join(' · ');
+	const views = item.views > 0 ? `${item.views} view${item.views === 1 ? '' : 's'}` : '';
+	// On narrow terminals the title matters most: drop the date, then the category.
+	const candidates = [
+		[item.category, item.date, `${item.minutes} min`, views, progress],
+		[item.category, `${item.minutes} min`, views, progress],
+		[`${item.minutes} min`, views, progress],
+	];
+	const details = candidates.map(parts => parts.filter(Boolean).join(' · ')).find(text => width - text.length - 4 >= Math.min(24, item.title.length)) ?? '';
 	const room = Math.max(4, width - details.length - 4);
 	const titleText = truncate(item.title, room);
 	const gap = Math.max(1, width - 2 - [...titleText].length - details.length);

@@ -30,7 +30,7 @@ export function TocPane({sections, current, cursor, focused, read, width, height
 			{shown.map((section, offset) => {
 				const index = start + offset;
 				const mark = read.has(section.slug) ? '✓' : ' ';
-				const label = truncate(`${mark}${'  '.repeat(Math.max(0, section.depth - top))}${section.title}`, width);
+				const label = truncate(`${mark} ${'  '.repeat(Math.max(0, section.depth - top))}${section.title}`, width);
 				const isCurrent = index === current;
 				const isCursor = focused && index === cursor;
 				return (

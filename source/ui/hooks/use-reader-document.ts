@@ -11,7 +11,7 @@ const sliceMs = 8;
  * twice. The first screen is rendered at once; the rest renders in the background in short
  * slices, and `version` changes as it grows so the status line can follow.
  */
-export function useReaderDocument(article: Article, width: number, style: RenderStyle, views: number, firstScreen: number) {
+export function useReaderDocument(article: Article, width: number, style: RenderStyle, views: number | undefined, firstScreen: number) {
 	const cache = useRef(new Map<string, ReaderDocument>());
 	const document = useMemo(() => {
 		const key = `${width}:${views}`;

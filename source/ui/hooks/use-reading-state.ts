@@ -47,7 +47,8 @@ export function useReadingState(reading: ReadingStateStore | undefined) {
 	}, [flushers]);
 
 	return {
-		views: opened?.views ?? 0,
+		/** Views including this one; undefined when the article's state is not kept. */
+		views: opened?.views,
 		position,
 		/** Mark the sections whose end is on screen as read; returns every section read. */
 		markRead(document: ReaderDocument, offset: number, height: number): ReadonlySet<string> {
