@@ -50,16 +50,11 @@ export async function listCommand(context: CommandContext, options: ListOptions)
 	}
 
 	const rows = articles.map(article => [sanitizeLine(article.id), article.title, article.category ?? '-', article.date ?? '-', `${article.minutes} min`]);
-	if (context.stdout.isTTY) {
-		const widths = [0, 1, 2, 3].map(column => Math.min(40, Math.max(...rows.map(row => row[column].length))));
-		for (const row of rows) {
-			await writer.line(row.map((cell, column) => (column < 4 ? cell.padEnd(widths[column]) : cell)).join('  ').trimEnd());
-		}
-	} else {
-		for (const row of rows) {
-			await writer.line(row.join('\t'));
-		}
-	}
+	const widths = [0, 1, 2, 3].map(column => Math.min(40, Math.max(0, ...rows.map(row => row[column].length))));
+	const format = context.stdout.isTTY
+		? (row: string[]) => row.map((cell, column) => (column < 4 ? cell.padEnd(widths[column]) : cell)).join('  ').trimEnd()
+		: (row: string[]) => row.join('\t');
+	await writer.text(rows.map(row => format(row) + '\n').join(''));
 
 	await writer.end();
 	return 0;

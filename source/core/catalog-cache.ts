@@ -43,11 +43,15 @@ export class CatalogCache {
 	}
 
 	/** Forget files that are gone, then write the cache if anything changed. */
-	save(present: Set<string>): void {
-		for (const key of this.entries.keys()) {
-			if (!present.has(key)) {
-				this.entries.delete(key);
-				this.changed = true;
+	save(presentPaths: string[]): void {
+		// Every present file was looked up; with no miss and no extra entry, nothing is gone.
+		if (this.changed || this.entries.size !== presentPaths.length) {
+			const present = new Set(presentPaths);
+			for (const key of this.entries.keys()) {
+				if (!present.has(key)) {
+					this.entries.delete(key);
+					this.changed = true;
+				}
 			}
 		}
 

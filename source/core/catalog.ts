@@ -47,6 +47,6 @@ export function loadLibraryInfo(directory: string, environment: NodeJS.ProcessEn
 		}
 	}
 
-	cache.save(new Set(library.entries.map(entry => entry.path)));
+	cache.save(library.entries.map(entry => entry.path));
 	return {directory: library.directory, articles, skipped};
 }
