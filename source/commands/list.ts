@@ -50,7 +50,13 @@ export async function listCommand(context: CommandContext, options: ListOptions)
 	}
 
 	const rows = articles.map(article => [sanitizeLine(article.id), article.title, article.category ?? '-', article.date ?? '-', `${article.minutes} min`]);
-	const widths = [0, 1, 2, 3].map(column => Math.min(40, Math.max(0, ...rows.map(row => row[column].length))));
+	const widths = [0, 0, 0, 0];
+	for (const row of rows) {
+		for (const column of [0, 1, 2, 3]) {
+			widths[column] = Math.min(40, Math.max(widths[column], row[column].length));
+		}
+	}
+
 	const format = context.stdout.isTTY
 		? (row: string[]) => row.map((cell, column) => (column < 4 ? cell.padEnd(widths[column]) : cell)).join('  ').trimEnd()
 		: (row: string[]) => row.join('\t');

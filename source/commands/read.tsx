@@ -123,6 +123,8 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 		process.off('SIGTERM', onSignal);
 		process.off('SIGHUP', onSignal);
 		process.off('SIGINT', onSignal);
+		process.off('uncaughtException', onCrash);
+		process.off('unhandledRejection', onCrash);
 		if (input !== process.stdin) {
 			input.destroy();
 		}

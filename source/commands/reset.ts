@@ -1,4 +1,5 @@
-import {UsageError} from '../core/errors.js';
+import {FolioError, UsageError} from '../core/errors.js';
+import {sanitizeLine} from '../core/sanitize.js';
 import {locateArticle} from '../core/source.js';
 import {openStore} from '../core/store.js';
 import {warn, type CommandContext} from './context.js';
@@ -19,8 +20,16 @@ export async function resetCommand(context: CommandContext, options: ResetOption
 		warn(context, warning);
 	}
 
+	if (!store.writable) {
+		throw new FolioError(`cannot clear reading state at ${sanitizeLine(store.path)}: it cannot be written`);
+	}
+
 	const key = options.article === undefined ? undefined : articleKey(context, options.article);
 	const cleared = store.reset(key);
+	if (!store.writable) {
+		throw new FolioError(`could not clear reading state at ${sanitizeLine(store.path)}: ${store.warnings.at(-1) ?? 'it cannot be written'}`);
+	}
+
 	context.stdout.write(`cleared ${cleared} article${cleared === 1 ? '' : 's'}\n`);
 	return 0;
 }

@@ -19,7 +19,7 @@ export async function tocCommand(context: CommandContext, options: TocOptions): 
 		const rows = sections.map((section, index) => ({depth: section.depth, title: section.title, slug: section.slug, line: rendered.sectionStarts[index]}));
 		await writer.text(JSON.stringify(rows, null, 2) + '\n');
 	} else {
-		const top = Math.min(...sections.map(section => section.depth));
+		const top = article.outline.topDepth;
 		for (const section of sections) {
 			await writer.line('  '.repeat(section.depth - top) + section.title);
 		}

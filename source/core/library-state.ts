@@ -26,8 +26,24 @@ export function initialLibraryState(): LibraryState {
 	return {cursor: 0, filter: '', filtering: false, sort: 'title', help: false};
 }
 
-/** The rows to show, filtered by the fuzzy filter and sorted. */
+const lastVisible = new WeakMap<LibraryItem[], {filter: string; sort: SortOrder; rows: LibraryItem[]}>();
+
+/**
+ * The rows to show, filtered by the fuzzy filter and sorted. The last result per list is kept:
+ * the key handler and the screen both ask for it on every key.
+ */
 export function visibleItems(items: LibraryItem[], state: Pick<LibraryState, 'filter' | 'sort'>): LibraryItem[] {
+	const cached = lastVisible.get(items);
+	if (cached?.filter === state.filter && cached.sort === state.sort) {
+		return cached.rows;
+	}
+
+	const rows = filterAndSort(items, state);
+	lastVisible.set(items, {filter: state.filter, sort: state.sort, rows});
+	return rows;
+}
+
+function filterAndSort(items: LibraryItem[], state: Pick<LibraryState, 'filter' | 'sort'>): LibraryItem[] {
 	const scored = items
 		.map(item => ({item, score: state.filter === '' ? 0 : bestScore(state.filter, item)}))
 		.filter((entry): entry is {item: LibraryItem; score: number} => entry.score !== undefined);

@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger';
-import {decodeHTML} from 'entities';
+import {decodeHTMLStrict} from 'entities';
 import {Lexer, type Token} from 'marked';
 import {sanitizeLine} from './sanitize.js';
 
@@ -25,6 +25,8 @@ export type Block = {
 
 export type Outline = {
 	sections: Section[];
+	/** The smallest heading depth (1 for an article with an H1), for indenting a TOC; 1 when there are none. */
+	topDepth: number;
 	blocks: Block[];
 	/** Source lines that define reference links (`[name]: url`), shared by every block. */
 	linkDefinitions: string[];
@@ -128,7 +130,12 @@ export function scanOutline(body: string): Outline {
 		}
 	}
 
-	return {sections, blocks: toBlocks(sections, lines.length), linkDefinitions};
+	let topDepth = 6;
+	for (const section of sections) {
+		topDepth = Math.min(topDepth, section.depth);
+	}
+
+	return {sections, topDepth: sections.length > 0 ? topDepth : 1, blocks: toBlocks(sections, lines.length), linkDefinitions};
 }
 
 function toBlocks(sections: Section[], lineCount: number): Block[] {
@@ -185,6 +192,7 @@ export function decodeEntities(text: string): string {
 		return text;
 	}
 
+	// Strict: `&#x4e2d` without its `;` stays text, as CommonMark says.
 	// eslint-disable-next-line no-control-regex
-	return decodeHTML(text).replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '\uFFFD');
+	return decodeHTMLStrict(text).replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '\uFFFD');
 }

@@ -10,19 +10,35 @@ export type TextPlace = {
 	percent: number;
 };
 
-/** The section whose heading is at or above `line`, or -1 before the first heading. */
+/**
+ * The section whose heading is at or above `line`, or -1 before the first heading. A binary
+ * search: section starts only grow, and sections not rendered yet (-1) come last.
+ */
 export function sectionAt(document: ReaderDocument, line: number): number {
+	let low = 0;
+	let high = document.sectionCount - 1;
 	let found = -1;
-	for (let index = 0; index < document.sectionCount; index++) {
-		const start = document.sectionStart(index);
-		if (start < 0 || start > line) {
-			break;
+	while (low <= high) {
+		const middle = (low + high) >> 1;
+		const start = document.sectionStart(middle);
+		if (start >= 0 && start <= line) {
+			found = middle;
+			low = middle + 1;
+		} else {
+			high = middle - 1;
 		}
-
-		found = index;
 	}
 
 	return found;
+}
+
+/**
+ * The section being read: the one under the top line, except at the very end of the article,
+ * where the last heading on screen is (a short last section could never reach the top line).
+ */
+export function currentSection(document: ReaderDocument, offset: number, height: number): number {
+	const atBottom = document.complete && offset >= document.lineCount - height;
+	return sectionAt(document, atBottom ? document.lineCount - 1 : offset);
 }
 
 /** Reading progress when `offset` is the top line and `height` lines are visible. */

@@ -1,5 +1,5 @@
 import {commandFor, type Command} from './keymap.js';
-import {clampOffset, sectionAt} from './position.js';
+import {clampOffset, currentSection, sectionAt} from './position.js';
 import type {ReaderDocument} from './reader-document.js';
 
 /** Everything the reader screen remembers between keys. The document itself is not state. */
@@ -110,12 +110,14 @@ function bodyCommand(state: ReaderState, command: Command, document: ReaderDocum
 		}
 
 		case 'nextSection': {
-			const current = sectionAt(document, state.offset);
+			const current = currentSection(document, state.offset, height);
 			for (let index = current + 1; index < document.sectionCount; index++) {
 				document.ensureSection(index);
 				const start = document.sectionStart(index);
 				if (start > state.offset) {
-					return scrollTo(start);
+					const next = scrollTo(start);
+					// Near the end the heading may already be on screen with nowhere left to scroll.
+					return next.offset === state.offset ? {...state, message: 'last section'} : next;
 				}
 			}
 
@@ -123,7 +125,7 @@ function bodyCommand(state: ReaderState, command: Command, document: ReaderDocum
 		}
 
 		case 'previousSection': {
-			const current = sectionAt(document, state.offset);
+			const current = currentSection(document, state.offset, height);
 			if (current >= 0 && document.sectionStart(current) < state.offset) {
 				return scrollTo(document.sectionStart(current));
 			}
@@ -217,7 +219,9 @@ function tocCommand(state: ReaderState, command: Command, document: ReaderDocume
 		}
 
 		default: {
-			return bodyCommand(state, command, document, viewport);
+			// The overlay covers the text: keys that move it or search in it would act unseen.
+			const unseen = viewport.overlay && !['help', 'quit', 'interrupt'].includes(command);
+			return unseen ? state : bodyCommand(state, command, document, viewport);
 		}
 	}
 }

@@ -13,6 +13,8 @@ type Converter = {
 	marked: Marked;
 	/** The width the next parse renders at; rules and tables read it. */
 	width: number;
+	/** Columns of indent the quotes and list items being rendered add around their content. */
+	indent: number;
 };
 
 const converters = new Map<RenderStyle, Converter>();
@@ -51,13 +53,28 @@ function converterFor(style: RenderStyle): Converter {
 
 function createConverter(style: RenderStyle): Converter {
 	const chalk = new Chalk({level: style === 'ansi' ? 1 : 0});
-	const converter: Converter = {marked: new Marked({gfm: true, async: false}), width: 80};
+	const converter: Converter = {marked: new Marked({gfm: true, async: false}), width: 80, indent: 0};
 	const identity = (text: string) => text;
 	const styles = style === 'ansi' ? ansiStyles(chalk) : plainStyles(identity);
 
-	converter.marked.use(markedTerminal({...styles, emoji: true, showSectionPrefix: true, reflowText: false, tab: 4}) as never);
+	const terminal = markedTerminal({...styles, emoji: true, showSectionPrefix: true, reflowText: false, tab: 4}) as {renderer: Record<string, (this: unknown, token: unknown) => string>};
+	converter.marked.use(terminal as never);
+	// Quotes indent by 4 and lists by up to 6 columns: what they hold (a table, a rule) must
+	// be drawn that much narrower, or every row of it would wrap.
+	const indented = (name: string, columns: number) => function (this: unknown, token: unknown) {
+		converter.indent += columns;
+		try {
+			return terminal.renderer[name].call(this, token);
+		} finally {
+			converter.indent -= columns;
+		}
+	};
+
+	const innerWidth = () => Math.max(10, converter.width - converter.indent);
 	converter.marked.use({
 		renderer: {
+			blockquote: indented('blockquote', 4),
+			list: indented('list', 6),
 			text(this: {parser: {parseInline(tokens: Token[]): string}}, token: Tokens.Text | Tokens.Escape) {
 				// Soft line breaks inside a paragraph are spaces: lines are wrapped to the width later.
 				if ('tokens' in token && token.tokens) {
@@ -81,7 +98,7 @@ function createConverter(style: RenderStyle): Converter {
 				return text;
 			},
 			hr() {
-				return styles.hr('─'.repeat(converter.width)) + '\n\n';
+				return styles.hr('─'.repeat(innerWidth())) + '\n\n';
 			},
 			link(this: {parser: {parseInline(tokens: Token[]): string}}, token: Tokens.Link) {
 				const text = this.parser.parseInline(token.tokens);
@@ -95,7 +112,7 @@ function createConverter(style: RenderStyle): Converter {
 			table(this: {parser: {parseInline(tokens: Token[]): string}}, token: Tokens.Table) {
 				const header = token.header.map(cell => this.parser.parseInline(cell.tokens));
 				const rows = token.rows.map(row => row.map(cell => this.parser.parseInline(cell.tokens)));
-				return drawTable(header, rows, token.align, converter.width, {border: styles.tableBorder, header: styles.strong}).join('\n') + '\n\n';
+				return drawTable(header, rows, token.align, innerWidth(), {border: styles.tableBorder, header: styles.strong}).join('\n') + '\n\n';
 			},
 		},
 	});

@@ -117,8 +117,12 @@ export class RenderedArticle {
 		for (const block of this.article.outline.blocks) {
 			if (block.section >= first && block.section < end) {
 				const rendered = this.renderBlockLines(block.startLine, block.endLine);
-				if (rendered.length > 0) {
-					lines.push(...(lines.length > 0 ? ['', ...rendered] : rendered));
+				if (rendered.length > 0 && lines.length > 0) {
+					lines.push('');
+				}
+
+				for (const line of rendered) {
+					lines.push(line);
 				}
 			}
 		}

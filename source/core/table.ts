@@ -25,8 +25,13 @@ export function drawTable(header: string[], rows: string[][], align: Alignment[]
 		]);
 	}
 
-	const widths = Array.from({length: columns}, (_, column) =>
-		Math.max(1, ...cellRows.map(row => displayWidth(row[column]))));
+	const widths = Array.from({length: columns}, () => 1);
+	for (const row of cellRows) {
+		for (let column = 0; column < columns; column++) {
+			widths[column] = Math.max(widths[column], displayWidth(row[column]));
+		}
+	}
+
 	let total = widths.reduce((sum, value) => sum + value, 0);
 	while (total > available) {
 		const widest = widths.indexOf(Math.max(...widths));

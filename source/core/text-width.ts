@@ -28,7 +28,7 @@ export async function loadTextWidth(): Promise<void> {
 
 // Markdown that rendering turns into other characters: entities (`&#x4e2d;`, and invalid ones
 // become U+FFFD) and emoji shortcodes (`:tada:`).
-const becomesOtherCharacters = /&#?\w+;|:[\w+-]+:/;
+const becomesOtherCharacters = /&#?\w+;?|:[\w+-]+:/;
 
 /** Load the wide-text measures if any of these texts, once rendered, may need them. */
 export async function loadTextWidthFor(...texts: Array<string | undefined>): Promise<void> {

@@ -180,3 +180,25 @@ test('nesting deeper than a terminal can show is flattened, quickly, within the 
 
 	t.true(performance.now() - start < 10_000);
 });
+
+test('tables and rules inside quotes and list items are drawn narrower, so they still fit', t => {
+	const source = '> | key | what it does in the reader |\n> |---|---|\n> | j | down one line and more text |\n\n> ---\n\n- item\n\n  | a | b |\n  |---|---|\n  | one two three | four five six seven |\n';
+	const lines = plain(source, 40);
+	t.true(lines.every(line => stringWidth(line) <= 40));
+	const borders = lines.filter(line => /[┌└]/.test(line));
+	t.true(borders.length >= 4);
+	t.true(borders.every(line => /[┐┘]$/.test(line)), 'every border is drawn whole on one line');
+});
+
+test('a numeric entity without its semicolon stays text, as CommonMark says', t => {
+	t.regex(plain('hello &#x4e2d and &#x4e2d; &copy;\n').join('\n'), /hello &#x4e2d and 中 ©/);
+});
+
+test('a table of 150,000 rows and an outline of 100,000 headings do not overflow the stack', t => {
+	const table = `| a | b |\n|---|---|\n${'| x | y |\n'.repeat(150_000)}`;
+	t.true(renderArticle(article(table), {width: 40, style: 'plain'}).lines.length > 150_000);
+	const headings = '## h\n'.repeat(100_000);
+	const parsed = article(headings);
+	t.is(parsed.outline.sections.length, 100_000);
+	t.is(parsed.outline.topDepth, 2);
+});

@@ -2,6 +2,7 @@ import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import {initialLibraryState, libraryKey, sortLabels, visibleItems, type LibraryItem, type LibraryState} from '../../core/library-state.js';
 import {sanitizeLine} from '../../core/sanitize.js';
+import {stringWidth} from '../../core/text-width.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {HelpScreen} from './HelpScreen.js';
 import {truncate} from './TocPane.js';
@@ -76,10 +77,12 @@ function LibraryRow({item, selected, width}: {item: LibraryItem; selected: boole
 		[item.category, `${item.minutes} min`, views, progress],
 		[`${item.minutes} min`, views, progress],
 	];
-	const details = candidates.map(parts => parts.filter(Boolean).join(' · ')).find(text => width - text.length - 4 >= Math.min(24, item.title.length)) ?? '';
-	const room = Math.max(4, width - details.length - 4);
+	const titleWidth = stringWidth(item.title);
+	const details = candidates.map(parts => parts.filter(Boolean).join(' · ')).find(text => width - stringWidth(text) - 4 >= Math.min(24, titleWidth)) ?? '';
+	const detailsWidth = stringWidth(details);
+	const room = Math.max(4, width - detailsWidth - 4);
 	const titleText = truncate(item.title, room);
-	const gap = Math.max(1, width - 2 - [...titleText].length - details.length);
+	const gap = Math.max(1, width - 2 - stringWidth(titleText) - detailsWidth);
 	return (
 		<Text inverse={selected} wrap="truncate">
 			{selected ? '› ' : '  '}

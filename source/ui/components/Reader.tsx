@@ -2,12 +2,12 @@ import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {Article} from '../../core/article.js';
 import {overlayBelow, readerLayout} from '../../core/layout.js';
-import {offsetFor, placeAt, progressPercent, sectionAt, type TextPlace} from '../../core/position.js';
+import {currentSection, offsetFor, placeAt, progressPercent, type TextPlace} from '../../core/position.js';
 import {initialReaderState, readerKey, type ReaderState} from '../../core/reader-state.js';
 import type {RenderStyle} from '../../core/render.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {useReaderDocument} from '../hooks/use-reader-document.js';
-import {useReadingState, type ReadingStateStore} from '../hooks/use-reading-state.js';
+import {usePositionSave, useReadingState, type ReadingStateStore} from '../hooks/use-reading-state.js';
 import {Body} from './Body.js';
 import {HelpScreen} from './HelpScreen.js';
 import {StatusLine} from './StatusLine.js';
@@ -39,15 +39,19 @@ export function Reader({article, columns, rows, style, reading, onExit}: Props) 
 
 	// Resume where the reader stopped, and keep the same place when the width changes. Both are
 	// set during render so no frame is ever drawn at the wrong place.
-	const shown = useRef<{document: typeof document; place?: TextPlace}>({document, place: opened.position});
+	const shown = useRef<{document: typeof document; height: number; place?: TextPlace}>({document, height, place: opened.position});
 	if (shown.current.document !== document || shown.current.place) {
-		const place = shown.current.place ?? placeAt(shown.current.document, state.offset, height);
+		const place = shown.current.place ?? placeAt(shown.current.document, state.offset, shown.current.height);
 		const offset = offsetFor(document, place, height);
-		shown.current = {document};
-		if (offset !== state.offset) {
-			setState(previous => ({...previous, offset}));
+		const moved = shown.current.document !== document;
+		shown.current = {document, height};
+		if (offset !== state.offset || moved) {
+			// Line numbers of the old layout mean nothing in the new one: search goes on from the top line.
+			setState(previous => ({...previous, offset, matchLine: -1}));
 		}
 	}
+
+	shown.current.height = height;
 
 	const viewport = {height, overlay: columns < overlayBelow};
 	const geometry = useRef({document, viewport});
@@ -56,10 +60,10 @@ export function Reader({article, columns, rows, style, reading, onExit}: Props) 
 		setState(previous => readerKey(previous, key, geometry.current.document, geometry.current.viewport));
 	}, []));
 
-	const current = sectionAt(document, state.offset);
+	const current = currentSection(document, state.offset, height);
 	const percent = progressPercent(document, state.offset, height);
 	const readSections = opened.markRead(document, state.offset, height);
-	opened.usePositionSave(() => ({...placeAt(document, state.offset, height), readSections: [...readSections]}), state.offset);
+	usePositionSave(opened, state.offset, () => ({...placeAt(document, state.offset, height), readSections: [...readSections]}));
 
 	useEffect(() => {
 		if (state.exit) {
@@ -76,6 +80,7 @@ export function Reader({article, columns, rows, style, reading, onExit}: Props) 
 	const toc = (
 		<TocPane
 			sections={sections}
+			topDepth={article.outline.topDepth}
 			current={current}
 			cursor={state.tocCursor}
 			key={layout.toc}

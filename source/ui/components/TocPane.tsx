@@ -1,10 +1,12 @@
-import React from 'react';
+import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
-import stringWidth from 'string-width';
 import type {Section} from '../../core/outline.js';
+import {stringWidth} from '../../core/text-width.js';
 
 type Props = {
 	sections: Section[];
+	/** Depth of the outline's top level, shown unindented. */
+	topDepth: number;
 	/** Section under the top line of the body (lit), or -1. */
 	current: number;
 	/** Section selected while the pane has focus, or -1. */
@@ -20,8 +22,12 @@ type Props = {
  * The outline indented by depth. The section being read is lit; the pane scrolls to keep it (or
  * the selection, when focused) in view; sections already read carry a check mark.
  */
-export function TocPane({sections, current, cursor, focused, read, width, height, border}: Props) {
-	const top = Math.min(...sections.map(section => section.depth));
+export function TocPane({sections, topDepth, current, cursor, focused, read, width, height, border}: Props) {
+	// Labels are measured once per outline and width, not on every key.
+	const labels = useMemo(
+		() => sections.map(section => truncate(`${'  '.repeat(Math.max(0, section.depth - topDepth))}${section.title}`, Math.max(1, width - 2))),
+		[sections, topDepth, width],
+	);
 	const target = focused ? cursor : current;
 	const start = Math.max(0, Math.min(sections.length - height, target - Math.floor(height / 2)));
 	const shown = sections.slice(start, start + height);
@@ -29,13 +35,12 @@ export function TocPane({sections, current, cursor, focused, read, width, height
 		<Box flexDirection="column" width={width + (border ? 1 : 0)} height={height} borderStyle={border ? 'single' : undefined} borderTop={false} borderBottom={false} borderLeft={false} borderColor="gray">
 			{shown.map((section, offset) => {
 				const index = start + offset;
-				const mark = read.has(section.slug) ? '✓' : ' ';
-				const label = truncate(`${mark} ${'  '.repeat(Math.max(0, section.depth - top))}${section.title}`, width);
+				const isRead = read.has(section.slug);
 				const isCurrent = index === current;
 				const isCursor = focused && index === cursor;
 				return (
-					<Text key={section.slug} inverse={isCursor} color={isCurrent ? 'cyan' : undefined} bold={isCurrent} dimColor={!isCurrent && !isCursor && read.has(section.slug)} wrap="truncate">
-						{label}
+					<Text key={section.slug} inverse={isCursor} color={isCurrent ? 'cyan' : undefined} bold={isCurrent} dimColor={!isCurrent && !isCursor && isRead} wrap="truncate">
+						{`${isRead ? '✓' : ' '} ${labels[index]}`}
 					</Text>
 				);
 			})}
@@ -50,12 +55,15 @@ export function truncate(text: string, width: number): string {
 	}
 
 	let out = '';
+	let used = 0;
 	for (const character of text) {
-		if (stringWidth(out + character) > width - 1) {
+		const columns = stringWidth(character);
+		if (used + columns > width - 1) {
 			break;
 		}
 
 		out += character;
+		used += columns;
 	}
 
 	return out + '…';

@@ -1,0 +1,67 @@
+import test from 'ava';
+import {parseArticle} from '../../source/core/article.js';
+import {currentSection, sectionAt} from '../../source/core/position.js';
+import {ReaderDocument} from '../../source/core/reader-document.js';
+import {initialReaderState, readerKey, type ReaderState} from '../../source/core/reader-state.js';
+
+const source = ['# Title', '', 'intro', '', ...Array.from({length: 6}, (_, index) => [`## Part ${index + 1}`, '', ...Array.from({length: 12}, (_, line) => `Line ${line} of part ${index + 1}.`), '']).flat(), '## Last', '', 'short.', ''].join('\n\n');
+const document = () => {
+	const rendered = new ReaderDocument(parseArticle(source, {kind: 'stdin', id: '-'}), 60, 'plain', {views: undefined});
+	rendered.ensureComplete();
+	return rendered;
+};
+
+const press = (state: ReaderState, keys: string[], viewport = {height: 10}) => {
+	const rendered = document();
+	return keys.reduce((current, key) => readerKey(current, key, rendered, viewport), state);
+};
+
+test('sectionAt finds the section at or above a line, by binary search', t => {
+	const rendered = document();
+	for (let index = 0; index < rendered.sectionCount; index++) {
+		const start = rendered.sectionStart(index);
+		t.is(sectionAt(rendered, start), index);
+		t.is(sectionAt(rendered, start - 1), index - 1);
+	}
+});
+
+test('at the bottom, the last heading on screen is the current section', t => {
+	const rendered = document();
+	const bottom = rendered.lineCount - 10;
+	t.is(currentSection(rendered, bottom, 10), rendered.sectionCount - 1);
+	t.is(currentSection(rendered, 0, 10), -1, 'the header is above every section');
+});
+
+test('] at the end says it is the last section instead of doing nothing', t => {
+	const state = press(initialReaderState(0), ['G', ']']);
+	t.is(state.message, 'last section');
+});
+
+test('[ from the middle of a section goes to its start, then to the one before', t => {
+	const rendered = document();
+	const part2 = rendered.sectionStart(2);
+	let state = readerKey({...initialReaderState(part2 + 3)}, '[', rendered, {height: 10});
+	t.is(state.offset, part2);
+	state = readerKey(state, '[', rendered, {height: 10});
+	t.is(state.offset, rendered.sectionStart(1));
+});
+
+test('keys that would move the hidden text do nothing under the narrow TOC overlay', t => {
+	const narrow = {height: 10, overlay: true};
+	let state = press(initialReaderState(0), ['t'], narrow);
+	t.true(state.overlayOpen);
+	t.is(state.focus, 'toc');
+	state = press(state, ['space', ']', '/', 'n'], narrow);
+	t.is(state.offset, 0);
+	t.is(state.draft, undefined);
+	state = press(state, ['down', 'enter'], narrow);
+	t.false(state.overlayOpen);
+	t.true(state.offset > 0);
+});
+
+test('search finds matches, wraps around, and n from the last match goes to the first', t => {
+	let state = press(initialReaderState(0), ['/', 'L', 'a', 's', 't', 'enter']);
+	t.regex(state.message ?? '', /match 1 of 1/);
+	state = press(state, ['n']);
+	t.regex(state.message ?? '', /wrapped/);
+});
