@@ -52,23 +52,16 @@ export function normaliseSource(text: string): string {
 	return sanitizeText(source);
 }
 
-/** Expand tabs to spaces at every `tabWidth` columns, line by line. */
+/** Expand tabs to spaces at every `tabWidth` columns, touching only the lines that have one. */
 export function expandTabs(text: string): string {
-	return text
-		.split('\n')
-		.map(line => {
-			if (!line.includes('\t')) {
-				return line;
-			}
+	return text.replace(/[^\n]*\t[^\n]*/g, line => {
+		let out = '';
+		for (const character of line) {
+			out += character === '\t' ? ' '.repeat(tabWidth - (out.length % tabWidth)) : character;
+		}
 
-			let out = '';
-			for (const character of line) {
-				out += character === '\t' ? ' '.repeat(tabWidth - (out.length % tabWidth)) : character;
-			}
-
-			return out;
-		})
-		.join('\n');
+		return out;
+	});
 }
 
 /**
@@ -76,9 +69,10 @@ export function expandTabs(text: string): string {
  */
 export function parseArticle(text: string, origin: ArticleOrigin): Article {
 	const {frontMatter, body, warning} = splitFrontMatter(normaliseSource(text));
-	const outline = scanOutline(body);
+	const lines = body.split('\n');
+	const outline = scanOutline(lines);
 	const title = frontMatter.title ?? outline.sections.find(section => section.depth === 1)?.title ?? fileTitle(origin);
-	return {...describe(frontMatter, body, title, origin, warning), origin, body, lines: body.split('\n'), outline};
+	return {...describe(frontMatter, body, title, origin, warning), origin, body, lines, outline};
 }
 
 /**
@@ -113,7 +107,7 @@ function firstHeading(body: string): string | undefined {
 		return headingText(quick[1]) || undefined;
 	}
 
-	return scanOutline(body).sections.find(section => section.depth === 1)?.title;
+	return scanOutline(body.split('\n')).sections.find(section => section.depth === 1)?.title;
 }
 
 function fileTitle(origin: ArticleOrigin): string {
@@ -125,15 +119,37 @@ function fileTitle(origin: ArticleOrigin): string {
 	return sanitizeLine(name.replace(/\.(?:md|markdown)$/i, '')) || 'untitled';
 }
 
-const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const wordPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]*[\p{L}\p{N}][^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]*/gu;
-
 /**
- * Words in a Markdown body: whitespace-separated runs, and each CJK character counts as one.
+ * Words in a Markdown body: runs of non-space characters that hold a letter or digit (so a `-`
+ * bullet or a `|` is not a word), and each CJK character counts as one. One pass over the
+ * characters: it runs on every article a listing reads.
  */
 export function countWords(body: string): number {
-	const pattern = cjk.test(body) ? wordPattern : /\S*[\p{L}\p{N}]\S*/gu;
-	return body.match(pattern)?.length ?? 0;
+	let count = 0;
+	let inWord = false;
+	let hasLetter = false;
+	for (let index = 0; index < body.length; index++) {
+		const code = body.charCodeAt(index);
+		if (code <= 32 || code === 0xA0 || code === 0x30_00) {
+			count += inWord && hasLetter ? 1 : 0;
+			inWord = false;
+			hasLetter = false;
+		} else if (isCjk(code)) {
+			count += (inWord && hasLetter ? 1 : 0) + 1;
+			inWord = false;
+			hasLetter = false;
+		} else {
+			inWord = true;
+			hasLetter ||= (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xC0 && code !== 0xD7 && code !== 0xF7 && (code < 0x20_00 || code > 0x2B_FF));
+		}
+	}
+
+	return count + (inWord && hasLetter ? 1 : 0);
+}
+
+function isCjk(code: number): boolean {
+	return (code >= 0x4E_00 && code <= 0x9F_FF) || (code >= 0x34_00 && code <= 0x4D_BF) || (code >= 0x30_40 && code <= 0x30_FF)
+		|| (code >= 0xAC_00 && code <= 0xD7_AF) || (code >= 0x11_00 && code <= 0x11_FF) || (code >= 0x31_30 && code <= 0x31_8F);
 }
 
 /** Minutes to read `words` words at `wordsPerMinute`, at least 1. */

@@ -41,13 +41,12 @@ const indentedCode = /^(?: {4}|\t)/;
 const linkDefinition = /^ {0,3}\[[^\]]+\]:/;
 
 /**
- * Find the top-level headings of a Markdown body in one pass over its lines, the way CommonMark
+ * Find the top-level headings of a Markdown body (its lines) in one pass, the way CommonMark
  * reads them: ATX and setext headings, none inside fenced or indented code or HTML comments.
  * This is much cheaper than lexing the whole document, so a long article can be split into
  * sections and rendered one section at a time.
  */
-export function scanOutline(body: string): Outline {
-	const lines = body.split('\n');
+export function scanOutline(lines: string[]): Outline {
 	const sections: Section[] = [];
 	const linkDefinitions: string[] = [];
 	const slugger = new GithubSlugger();

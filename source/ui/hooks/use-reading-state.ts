@@ -1,5 +1,5 @@
 import {createContext, useContext, useEffect, useRef, useState} from 'react';
-import type {TextPlace} from '../../core/position.js';
+import {sectionAt, type TextPlace} from '../../core/position.js';
 import type {ReaderDocument} from '../../core/reader-document.js';
 import type {StateStore} from '../../core/store.js';
 
@@ -61,7 +61,8 @@ export function useReadingState(reading: ReadingStateStore | undefined) {
 		/** Mark the sections whose end is on screen as read; returns every section read. */
 		markRead(document: ReaderDocument, offset: number, height: number): ReadonlySet<string> {
 			const sections = document.article.outline.sections;
-			for (let index = 0; index < sections.length; index++) {
+			// Only sections that end on screen can become read: start at the one under the top line.
+			for (let index = Math.max(0, sectionAt(document, offset)); index < sections.length; index++) {
 				const start = document.sectionStart(index);
 				if (start < 0 || start >= offset + height) {
 					break;
