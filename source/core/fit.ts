@@ -5,7 +5,7 @@ import {isSimpleText, stringWidth, wrapAnsi} from './text-width.js';
 const leadingStyledSpaces = /^((?:\u001B\[[\d;]*m)*) +/;
 // eslint-disable-next-line no-control-regex
 const trailingStyledSpaces = / +((?:\u001B\[[\d;]*m)*)$/;
-const listPrefix = /^( *(?:[*•+-] |\d+[.)] |\[[ xX]\] )*)/;
+const listPrefix = /^((?: *│ ?)* *(?:[*•+-] |\d+[.)] |\[[ xX]\] )*)/;
 // eslint-disable-next-line no-control-regex
 const styledToken = /\u001B\[[\d;]*m| +|[^ \u001B]+/g;
 
@@ -36,7 +36,10 @@ export function fitLine(text: string, width: number): string[] {
 
 	const prefix = listPrefix.exec(stripStyling(line))?.[1] ?? '';
 	const hanging = Math.min(prefix.length, Math.floor(width / 2));
-	const pieces = isSimpleText(line) ? wrapSimple(line, width, hanging) : wrapWide(line, width, hanging);
+	// Continuation lines hang under the text: quote bars repeat, bullets become spaces.
+	const bar = line.includes('\u001B') ? '\u001B[90m│\u001B[39m' : '│';
+	const pad = [...prefix.slice(0, hanging)].map(character => (character === '│' ? bar : ' ')).join('');
+	const pieces = isSimpleText(line) ? wrapSimple(line, width, hanging, pad) : wrapWide(line, width, hanging, pad);
 	return pieces.map(piece => piece.replace(trailingStyledSpaces, '$1'));
 }
 
@@ -73,8 +76,7 @@ function limitIndent(line: string, maximum: number): string {
  * Word-wrap a line whose characters are all one column wide, carrying styling across breaks.
  * This is the common case and much cheaper than measuring every word with string-width.
  */
-function wrapSimple(line: string, width: number, hanging: number): string[] {
-	const pad = ' '.repeat(hanging);
+function wrapSimple(line: string, width: number, hanging: number, pad: string): string[] {
 	const lines: string[] = [];
 	const style = new SgrState();
 	let current = '';
@@ -147,9 +149,8 @@ function wrapSimple(line: string, width: number, hanging: number): string[] {
 }
 
 /** Wrap a line with wide or combining characters, measuring with string-width. */
-function wrapWide(line: string, width: number, hanging: number): string[] {
+function wrapWide(line: string, width: number, hanging: number, pad: string): string[] {
 	const pieces = wrapAnsi(line, width - hanging, {hard: true, trim: false, wordWrap: true}).split('\n');
-	const pad = ' '.repeat(hanging);
 	const fitted = [pieces[0]];
 	for (const piece of pieces.slice(1)) {
 		const text = piece.replace(leadingStyledSpaces, '$1');

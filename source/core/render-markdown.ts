@@ -59,7 +59,7 @@ function createConverter(style: RenderStyle): Converter {
 
 	const terminal = markedTerminal({...styles, emoji: true, showSectionPrefix: true, reflowText: false, tab: 4}) as {renderer: Record<string, (this: unknown, token: unknown) => string>};
 	converter.marked.use(terminal as never);
-	// Quotes indent by 4 and lists by up to 6 columns: what they hold (a table, a rule) must
+	// Quotes indent by 2 and lists by up to 6 columns: what they hold (a table, a rule) must
 	// be drawn that much narrower, or every row of it would wrap.
 	const indented = (name: string, columns: number) => function (this: unknown, token: unknown) {
 		converter.indent += columns;
@@ -73,7 +73,16 @@ function createConverter(style: RenderStyle): Converter {
 	const innerWidth = () => Math.max(10, converter.width - converter.indent);
 	converter.marked.use({
 		renderer: {
-			blockquote: indented('blockquote', 4),
+			blockquote(this: {parser: {parse(tokens: Token[]): string}}, token: Tokens.Blockquote) {
+				// A bar at the start of every line, as a reader of glow or GitHub expects.
+				converter.indent += 2;
+				try {
+					const inner = this.parser.parse(token.tokens).replace(/\n+$/, '').replace(/^\n+/, '');
+					return inner.split('\n').map(line => styles.quoteBar('│') + ' ' + styles.blockquote(line)).join('\n') + '\n\n';
+				} finally {
+					converter.indent -= 2;
+				}
+			},
 			list: indented('list', 6),
 			text(this: {parser: {parseInline(tokens: Token[]): string}}, token: Tokens.Text | Tokens.Escape) {
 				// Soft line breaks inside a paragraph are spaces: lines are wrapped to the width later.
@@ -119,7 +128,7 @@ function createConverter(style: RenderStyle): Converter {
 	return converter;
 }
 
-type Styles = Record<'code' | 'blockquote' | 'html' | 'heading' | 'firstHeading' | 'hr' | 'listitem' | 'table' | 'paragraph' | 'strong' | 'em' | 'codespan' | 'del' | 'link' | 'href' | 'text' | 'tableBorder', (text: string) => string>;
+type Styles = Record<'code' | 'blockquote' | 'html' | 'heading' | 'firstHeading' | 'hr' | 'listitem' | 'table' | 'paragraph' | 'strong' | 'em' | 'codespan' | 'del' | 'link' | 'href' | 'text' | 'tableBorder' | 'quoteBar', (text: string) => string>;
 
 function ansiStyles(chalk: ChalkInstance): Styles {
 	return {
@@ -140,6 +149,7 @@ function ansiStyles(chalk: ChalkInstance): Styles {
 		href: chalk.blue.underline,
 		text: text => text,
 		tableBorder: chalk.gray,
+		quoteBar: chalk.gray,
 	};
 }
 
@@ -147,7 +157,7 @@ function plainStyles(identity: (text: string) => string): Styles {
 	return {
 		code: identity, blockquote: identity, html: identity, heading: identity, firstHeading: identity, hr: identity,
 		listitem: identity, table: identity, paragraph: identity, strong: identity, em: identity, codespan: identity,
-		del: identity, link: identity, href: identity, text: identity, tableBorder: identity,
+		del: identity, link: identity, href: identity, text: identity, tableBorder: identity, quoteBar: identity,
 	};
 }
 

@@ -202,3 +202,10 @@ test('a table of 150,000 rows and an outline of 100,000 headings do not overflow
 	t.is(parsed.outline.sections.length, 100_000);
 	t.is(parsed.outline.topDepth, 2);
 });
+
+test('quotes carry a bar on every line, wrapped lines included', t => {
+	const lines = plain('> one two three four five six seven eight nine ten\n>\n> > nested words that wrap around here too\n', 24);
+	t.true(lines.length > 4);
+	t.true(lines.every(line => line.startsWith('│')), JSON.stringify(lines));
+	t.true(lines.some(line => line.startsWith('│ │ ')));
+});

@@ -16,7 +16,11 @@ export function useReaderDocument(article: Article, width: number, style: Render
 	const document = useMemo(() => {
 		const key = `${width}:${views}`;
 		let cached = cache.current.get(key);
-		if (!cached) {
+		if (cached) {
+			// Least recently used goes first: move this one to the end.
+			cache.current.delete(key);
+			cache.current.set(key, cached);
+		} else {
 			cached = new ReaderDocument(article, width, style, {views});
 			cache.current.set(key, cached);
 			if (cache.current.size > 4) {
