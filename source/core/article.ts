@@ -54,7 +54,7 @@ export function normaliseSource(text: string): string {
 
 /** Expand tabs to spaces at every `tabWidth` columns, touching only the lines that have one. */
 export function expandTabs(text: string): string {
-	return text.replace(/[^\n]*\t[^\n]*/g, line => {
+	return text.replace(/^[^\n\t]*\t[^\n]*/gm, line => {
 		let out = '';
 		for (const character of line) {
 			out += character === '\t' ? ' '.repeat(tabWidth - (out.length % tabWidth)) : character;

@@ -62,3 +62,11 @@ test('words and reading time use 230 words a minute, CJK characters counting one
 	t.is(parseArticle('日本語の文章 and two\n', origin).words, 8);
 	t.is(parseArticle('', origin).minutes, 1);
 });
+
+test('normalising long lines without tabs takes linear time, not quadratic', t => {
+	const text = `${'word '.repeat(200)}\n`.repeat(2000) + 'one\ttab\n';
+	const start = performance.now();
+	const body = parseArticle(text, origin).body;
+	t.true(body.endsWith('one tab\n'));
+	t.true(performance.now() - start < 2000, 'a quadratic tab expansion took seconds here');
+});
