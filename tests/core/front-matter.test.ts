@@ -64,7 +64,7 @@ test('words and reading time use 230 words a minute, CJK characters counting one
 });
 
 test('normalising long lines without tabs takes linear time, not quadratic', t => {
-	const text = `${'word '.repeat(200)}\n`.repeat(2000) + 'one\ttab\n';
+	const text = `${'word '.repeat(4000)}\n`.repeat(50) + 'one\ttab\n';
 	const start = performance.now();
 	const body = parseArticle(text, origin).body;
 	t.true(body.endsWith('one tab\n'));
