@@ -1,6 +1,7 @@
 import type {ArticleInfo} from './article.js';
 import {fuzzyScore} from './fuzzy.js';
 import {commandFor} from './keymap.js';
+import {moveBy} from './movement.js';
 
 /** One row of the library screen: an article with its reading state. */
 export type LibraryItem = ArticleInfo & {views: number; progress: number; lastRead?: string};
@@ -94,32 +95,13 @@ export function libraryKey(state: LibraryState, key: string, items: LibraryItem[
 
 	const rows = visibleItems(items, state);
 	const last = Math.max(0, rows.length - 1);
-	const move = (cursor: number) => ({...state, cursor: Math.max(0, Math.min(last, cursor))});
-	switch (commandFor('library', key)) {
-		case 'lineDown': {
-			return move(state.cursor + 1);
-		}
+	const command = commandFor('library', key);
+	const target = command && moveBy(command, state.cursor, page, last);
+	if (target !== undefined) {
+		return {...state, cursor: Math.max(0, Math.min(last, target))};
+	}
 
-		case 'lineUp': {
-			return move(state.cursor - 1);
-		}
-
-		case 'pageDown': {
-			return move(state.cursor + Math.max(1, page - 1));
-		}
-
-		case 'pageUp': {
-			return move(state.cursor - Math.max(1, page - 1));
-		}
-
-		case 'top': {
-			return move(0);
-		}
-
-		case 'bottom': {
-			return move(last);
-		}
-
+	switch (command) {
 		case 'select': {
 			const item = rows[state.cursor];
 			return item ? {...state, opened: item.id} : state;

@@ -1,4 +1,5 @@
 import {commandFor, type Command} from './keymap.js';
+import {moveBy} from './movement.js';
 import {clampOffset, currentSection, sectionAt} from './position.js';
 import type {ReaderDocument} from './reader-document.js';
 
@@ -75,40 +76,16 @@ function bodyCommand(state: ReaderState, command: Command, document: ReaderDocum
 		return {...state, offset: clampOffset(document, offset, height)};
 	};
 
+	if (command === 'bottom') {
+		document.ensureComplete();
+	}
+
+	const target = moveBy(command, state.offset, height, document.lineCount);
+	if (target !== undefined) {
+		return scrollTo(target);
+	}
+
 	switch (command) {
-		case 'lineDown': {
-			return scrollTo(state.offset + 1);
-		}
-
-		case 'lineUp': {
-			return scrollTo(state.offset - 1);
-		}
-
-		case 'pageDown': {
-			return scrollTo(state.offset + Math.max(1, height - 1));
-		}
-
-		case 'pageUp': {
-			return scrollTo(state.offset - Math.max(1, height - 1));
-		}
-
-		case 'halfPageDown': {
-			return scrollTo(state.offset + Math.max(1, Math.floor(height / 2)));
-		}
-
-		case 'halfPageUp': {
-			return scrollTo(state.offset - Math.max(1, Math.floor(height / 2)));
-		}
-
-		case 'top': {
-			return scrollTo(0);
-		}
-
-		case 'bottom': {
-			document.ensureComplete();
-			return scrollTo(document.lineCount);
-		}
-
 		case 'nextSection': {
 			const current = currentSection(document, state.offset, height);
 			for (let index = current + 1; index < document.sectionCount; index++) {
@@ -186,23 +163,12 @@ function bodyCommand(state: ReaderState, command: Command, document: ReaderDocum
 
 function tocCommand(state: ReaderState, command: Command, document: ReaderDocument, viewport: Viewport): ReaderState {
 	const last = Math.max(0, document.sectionCount - 1);
+	const target = moveBy(command, state.tocCursor, viewport.height, last);
+	if (target !== undefined) {
+		return {...state, tocCursor: Math.max(0, Math.min(last, target))};
+	}
+
 	switch (command) {
-		case 'lineDown': {
-			return {...state, tocCursor: Math.min(last, state.tocCursor + 1)};
-		}
-
-		case 'lineUp': {
-			return {...state, tocCursor: Math.max(0, state.tocCursor - 1)};
-		}
-
-		case 'top': {
-			return {...state, tocCursor: 0};
-		}
-
-		case 'bottom': {
-			return {...state, tocCursor: last};
-		}
-
 		case 'select': {
 			document.ensureSection(state.tocCursor);
 			const offset = clampOffset(document, document.sectionStart(state.tocCursor), viewport.height);

@@ -1,0 +1,46 @@
+import type {Command} from './keymap.js';
+
+/**
+ * Where a movement command takes a position (a line, a row, a selected section) when `page`
+ * positions are on screen and `last` is the end; undefined for commands that do not move. Callers
+ * clamp the result. The library, the TOC and the reader all move the same way.
+ */
+export function moveBy(command: Command, position: number, page: number, last: number): number | undefined {
+	switch (command) {
+		case 'lineDown': {
+			return position + 1;
+		}
+
+		case 'lineUp': {
+			return position - 1;
+		}
+
+		case 'pageDown': {
+			return position + Math.max(1, page - 1);
+		}
+
+		case 'pageUp': {
+			return position - Math.max(1, page - 1);
+		}
+
+		case 'halfPageDown': {
+			return position + Math.max(1, Math.floor(page / 2));
+		}
+
+		case 'halfPageUp': {
+			return position - Math.max(1, Math.floor(page / 2));
+		}
+
+		case 'top': {
+			return 0;
+		}
+
+		case 'bottom': {
+			return last;
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}
