@@ -1,7 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import {UsageError} from './errors.js';
-import {cannotWrite, isDataError, LockTimeoutError, openStateFile, readArticles, updateArticles, type Articles, type StateConf} from './store-file.js';
+import {cannotWrite, isDataError, openStateFile, readArticles, updateArticles, type Articles, type StateConf} from './store-file.js';
+import {LockTimeoutError} from './store-lock.js';
 
 /** Where the reader was in an article. */
 export type ReadingPosition = {
