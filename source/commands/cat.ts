@@ -2,8 +2,9 @@ import type {Article} from '../core/article.js';
 import {UsageError} from '../core/errors.js';
 import {RenderedArticle, type RenderStyle} from '../core/render.js';
 import {findSections, sectionRange} from '../core/sections.js';
-import {stripStyling} from '../core/sanitize.js';
+import {sanitizeLine, stripStyling} from '../core/sanitize.js';
 import {outputStyle, outputWidth, type CommandContext} from './context.js';
+import {articleFields} from './article-json.js';
 import {openArticle} from './open-article.js';
 import {PipeWriter} from './output.js';
 
@@ -103,17 +104,7 @@ function jsonOf(article: Article, selected: number[] | undefined, width: number)
 				: {slug: '', title: '', depth: 0, text};
 		})
 		.filter(entry => entry.depth > 0 || entry.text !== '');
-	return {
-		id: article.id,
-		title: article.title,
-		date: article.date ?? null,
-		category: article.category ?? null,
-		tags: article.tags,
-		summary: article.summary ?? null,
-		words: article.words,
-		minutes: article.minutes,
-		sections: entries,
-	};
+	return {id: sanitizeLine(article.id), ...articleFields(article), sections: entries};
 }
 
 /** Lines the heading takes at the top of a rendered block (a long heading wraps). */

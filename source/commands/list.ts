@@ -3,6 +3,7 @@ import {sanitizeLine} from '../core/sanitize.js';
 import {openStore} from '../core/store.js';
 import type {CommandContext} from './context.js';
 import {warn} from './context.js';
+import {articleFields} from './article-json.js';
 import {PipeWriter} from './output.js';
 
 export type ListOptions = {json: boolean};
@@ -32,13 +33,7 @@ export async function listCommand(context: CommandContext, options: ListOptions)
 			return {
 				id: sanitizeLine(article.id),
 				path: sanitizeLine(article.path),
-				title: article.title,
-				category: article.category ?? null,
-				date: article.date ?? null,
-				tags: article.tags,
-				summary: article.summary ?? null,
-				words: article.words,
-				minutes: article.minutes,
+				...articleFields(article),
 				views: state?.views ?? 0,
 				progress: state?.position?.percent ?? 0,
 				lastRead: state?.lastRead ?? null,
