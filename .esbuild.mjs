@@ -12,6 +12,8 @@ const stubs = {
 	'ajv/dist/2020.js': './source/core/ajv-stub.ts',
 	'ajv-formats': './source/core/ajv-stub.ts',
 	'node-emoji': './source/core/emoji-shim.ts',
+	// Not a speed matter: Ink hides every frame but the last when CI is set.
+	'is-in-ci': './source/ui/not-in-ci.ts',
 };
 
 const replaceModules = {
