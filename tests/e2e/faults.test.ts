@@ -40,3 +40,11 @@ test('with stdin not a terminal, keys still come from the terminal', async t => 
 	await folio.send('q');
 	t.is(await folio.exitCode(), 0);
 });
+
+test('the reader draws even with CI set in the environment', async t => {
+	// Ink shows only its last frame under CI=true; folio must still draw for the person at the terminal.
+	const folio = await start(['guides/keys'], {t, width: 100, height: 30, env: {CI: 'true', CONTINUOUS_INTEGRATION: '1'}});
+	await folio.waitFor(text => readingStatus.test(readerScreen(text).status));
+	await folio.send('q');
+	t.is(await folio.exitCode(), 0);
+});
