@@ -15,10 +15,12 @@ import {useTerminalSize} from './ui/hooks/use-terminal-size.js';
 export type AppSession = {
 	style: RenderStyle;
 	folder: string;
+	/** The library's articles with their reading state, when the App starts in the library. */
+	initialItems?: LibraryItem[];
 	/** Articles of the library with their reading state, read fresh each time. */
-	listLibrary: () => LibraryItem[];
+	listLibrary: () => Promise<LibraryItem[]>;
 	/** Open a library article by id. */
-	openArticle: (id: string) => Article;
+	openArticle: (id: string) => Promise<Article>;
 	/** The store key for an article, or undefined when its state is not kept (stdin). */
 	reading: (article: Article) => ReadingStateStore | undefined;
 	/** The article given on the command line, if any: the App starts in the reader. */
@@ -37,7 +39,7 @@ export function App({session}: {session: AppSession}) {
 	const {columns, rows} = useTerminalSize();
 	const [screen, setScreen] = useState<Screen>(() => session.startArticle
 		? {kind: 'reader', article: session.startArticle, fromLibrary: false}
-		: {kind: 'library', items: session.listLibrary()});
+		: {kind: 'library', items: session.initialItems ?? []});
 	const handler = useRef<KeyHandler | undefined>(undefined);
 
 	useInput((input, key) => {
@@ -53,24 +55,24 @@ export function App({session}: {session: AppSession}) {
 
 	const onReaderExit = useCallback((how: ReaderExit) => {
 		if (how === 'back') {
-			setScreen(previous => ({kind: 'library', items: session.listLibrary(), state: previous.kind === 'reader' ? previous.libraryState : undefined}));
+			void session.listLibrary().then(items => {
+				setScreen(previous => ({kind: 'library', items, state: previous.kind === 'reader' ? previous.libraryState : undefined}));
+			});
 		} else {
 			quit(how);
 		}
 	}, [session, quit]);
 
 	const onOpen = useCallback((id: string, state: LibraryState) => {
-		let article: Article;
-		try {
-			article = session.openArticle(id);
-		} catch (error) {
-			setScreen(previous => ({...previous, kind: 'library', items: session.listLibrary(), state: {...state, opened: undefined}, message: error instanceof Error ? error.message : String(error)}));
-			return;
-		}
-
-		void loadReader().then(() => {
-			setScreen({kind: 'reader', article, fromLibrary: true, libraryState: state});
-		});
+		void (async () => {
+			try {
+				const [article] = await Promise.all([session.openArticle(id), loadReader()]);
+				setScreen({kind: 'reader', article, fromLibrary: true, libraryState: state});
+			} catch (error) {
+				const items = await session.listLibrary();
+				setScreen({kind: 'library', items, state: {...state, opened: undefined}, message: error instanceof Error ? error.message : String(error)});
+			}
+		})();
 	}, [session]);
 
 	const Reader = loadedReader();

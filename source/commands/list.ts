@@ -13,7 +13,7 @@ export type ListOptions = {json: boolean};
  * piped, aligned on a terminal; `--json` for scripts.
  */
 export async function listCommand(context: CommandContext, options: ListOptions): Promise<number> {
-	const {articles, skipped} = loadLibraryInfo(context.libraryFolder);
+	const {articles, skipped} = (await loadLibraryInfo(context.libraryFolder, context.env));
 	for (const entry of skipped) {
 		warn(context, `skipped ${sanitizeLine(entry.path)}: ${entry.reason}`);
 	}

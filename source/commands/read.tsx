@@ -7,13 +7,11 @@ import type {Article} from '../core/article.js';
 import {loadLibraryInfo} from '../core/catalog.js';
 import {ExitCode, FolioError} from '../core/errors.js';
 import type {LibraryItem} from '../core/library-state.js';
-import {loadArticle, locateArticle} from '../core/source.js';
 import {openStore, type StateStore} from '../core/store.js';
 import {FlushContext} from '../ui/hooks/use-reading-state.js';
 import {loadReader} from '../ui/load-reader.js';
 import {loadTextWidth} from '../core/text-width.js';
 import {outputStyle, warn, type CommandContext} from './context.js';
-import {openArticle} from './open-article.js';
 
 export type ReadOptions = {article?: string};
 
@@ -27,7 +25,7 @@ const showCursor = '\u001B[?25h';
  * position first.
  */
 export async function readCommand(context: CommandContext, options: ReadOptions): Promise<number> {
-	const startArticle = options.article === undefined ? undefined : await openArticle(context, options.article);
+	const startArticle = options.article === undefined ? undefined : await (await import('./open-article.js')).openArticle(context, options.article);
 	// Ink measures with string-width anyway; load folio's measures with it.
 	await loadTextWidth();
 	const input = keyboard(options.article === '-');
@@ -46,8 +44,13 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 	const session: AppSession = {
 		style: outputStyle(context, undefined),
 		folder: context.libraryFolder,
-		listLibrary: () => libraryItems(context, store),
-		openArticle: id => loadArticle(locateArticle(id, context.libraryFolder)),
+		initialItems: startArticle ? undefined : await libraryItems(context, store),
+		listLibrary: async () => libraryItems(context, store),
+		async openArticle(id) {
+			// The parser loads with the first article, not with the library.
+			const {loadArticle, locateArticle} = await import('../core/source.js');
+			return loadArticle(locateArticle(id, context.libraryFolder));
+		},
 		reading: article => readingKey(article, store),
 		startArticle,
 		onQuit: how => {
@@ -150,10 +153,10 @@ function readingKey(article: Article, store: StateStore) {
 	return article.origin.kind === 'stdin' ? undefined : {store, key: article.origin.id};
 }
 
-function libraryItems(context: CommandContext, store: StateStore): LibraryItem[] {
+async function libraryItems(context: CommandContext, store: StateStore): Promise<LibraryItem[]> {
 	let catalog;
 	try {
-		catalog = loadLibraryInfo(context.libraryFolder);
+		catalog = await loadLibraryInfo(context.libraryFolder, context.env);
 	} catch (error) {
 		if (error instanceof FolioError) {
 			return [];

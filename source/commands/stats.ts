@@ -18,7 +18,7 @@ export async function statsCommand(context: CommandContext, options: StatsOption
 
 	const titles = new Map<string, string>();
 	try {
-		for (const article of loadLibraryInfo(context.libraryFolder).articles) {
+		for (const article of (await loadLibraryInfo(context.libraryFolder, context.env)).articles) {
 			titles.set(article.id, article.title);
 		}
 	} catch {

@@ -2,7 +2,7 @@ import type {ArticleInfo} from './article.js';
 import {CatalogCache, catalogCacheFile} from './catalog-cache.js';
 import {FolioError} from './errors.js';
 import {scanLibrary, type SkippedEntry} from './library.js';
-import {loadArticleInfo, maxBytes, megabytes} from './source.js';
+import {maxBytes, megabytes} from './limits.js';
 
 /** Every readable article of a library with its listing details, and what was skipped. */
 export type Catalog = {
@@ -14,9 +14,10 @@ export type Catalog = {
 /**
  * Read the listing details of every article in a library folder, from the cache for files whose
  * size and mtime have not changed. Unreadable and binary files are skipped (and reported), never
- * fatal.
+ * fatal. The parser (YAML, marked) is loaded only when a file has to be read: a library whose
+ * cache is warm opens without it.
  */
-export function loadLibraryInfo(directory: string, environment: NodeJS.ProcessEnv = process.env): Catalog {
+export async function loadLibraryInfo(directory: string, environment: NodeJS.ProcessEnv = process.env): Promise<Catalog> {
 	const library = scanLibrary(directory);
 	const cache = new CatalogCache(catalogCacheFile(library.directory, environment));
 	const articles: Catalog['articles'] = [];
@@ -35,6 +36,7 @@ export function loadLibraryInfo(directory: string, environment: NodeJS.ProcessEn
 		}
 
 		try {
+			const {loadArticleInfo} = await import('./source.js');
 			const {id: _id, path: _path, warnings, ...info} = loadArticleInfo(entry);
 			articles.push({...info, id: entry.id, path: entry.path, warnings});
 			cache.set(entry.path, {size: entry.size, mtimeMs: entry.mtimeMs, info, warnings});

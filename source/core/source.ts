@@ -3,25 +3,9 @@ import {isUtf8} from 'node:buffer';
 import path from 'node:path';
 import {parseArticle, readArticleInfo, type Article, type ArticleOrigin} from './article.js';
 import {FolioError, UsageError} from './errors.js';
+import {maxBytes, megabytes} from './limits.js';
 import {closestIds, describeFsError, scanLibrary, type LibraryEntry} from './library.js';
 import {sanitizeLine} from './sanitize.js';
-
-/** Files larger than this are refused; `FOLIO_MAX_BYTES` overrides it. */
-export const defaultMaxBytes = 20 * 1024 * 1024;
-
-export function maxBytes(environment: NodeJS.ProcessEnv = process.env): number {
-	const raw = environment.FOLIO_MAX_BYTES;
-	if (raw === undefined || raw === '') {
-		return defaultMaxBytes;
-	}
-
-	const value = Number(raw);
-	if (!Number.isInteger(value) || value <= 0) {
-		throw new UsageError(`Expected FOLIO_MAX_BYTES to be a positive whole number of bytes, got ${sanitizeLine(raw)}`);
-	}
-
-	return value;
-}
 
 /** Text read from a file or stdin, with the warnings decoding raised. */
 export type SourceText = {text: string; warnings: string[]};
@@ -181,11 +165,3 @@ function isFile(file: string): boolean {
 	}
 }
 
-/** A size as people read it: `812 bytes`, `4.2 KB`, `20.0 MB`. */
-export function megabytes(bytes: number): string {
-	if (bytes < 1024) {
-		return `${bytes} bytes`;
-	}
-
-	return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

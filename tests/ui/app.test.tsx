@@ -28,20 +28,21 @@ const files = {
 	'zeta/gamma.md': article('Gamma piping', '2026-02-01', 'Recipes', 'shell'),
 };
 
-function start(folder: string) {
+async function start(folder: string) {
 	const {store, dispose} = temporaryStore();
 	const quits: string[] = [];
 	const session: AppSession = {
 		style: 'plain',
 		folder,
-		listLibrary: () => {
+		listLibrary: async () => {
 			const states = store.all();
-			return loadLibraryInfo(folder).articles.map(info => ({...info, views: states[info.id]?.views ?? 0, progress: states[info.id]?.position?.percent ?? 0, lastRead: states[info.id]?.lastRead}));
+			return (await loadLibraryInfo(folder, {XDG_CACHE_HOME: path.join(folder, '.cache')})).articles.map(info => ({...info, views: states[info.id]?.views ?? 0, progress: states[info.id]?.position?.percent ?? 0, lastRead: states[info.id]?.lastRead}));
 		},
-		openArticle: id => loadArticle(locateArticle(id, folder)),
+		openArticle: async id => loadArticle(locateArticle(id, folder)),
 		reading: opened => ({store, key: opened.id}),
 		onQuit: how => quits.push(how),
 	};
+	session.initialItems = await session.listLibrary();
 	const app = render(<App session={session} />);
 	const type = async (input: string) => {
 		app.stdin.write(input);
@@ -53,7 +54,7 @@ function start(folder: string) {
 
 test.serial('the library lists every article with category, date and reading time', async t => {
 	const folder = library(files);
-	const ui = start(folder);
+	const ui = await start(folder);
 	await settle();
 	const lines = ui.frame().split('\n');
 	t.regex(lines[0], /^folio — 3 articles · sorted by title/);
@@ -68,7 +69,7 @@ test.serial('the library lists every article with category, date and reading tim
 
 test.serial('j and k move the selection, s cycles the sort order', async t => {
 	const folder = library(files);
-	const ui = start(folder);
+	const ui = await start(folder);
 	await ui.type('j');
 	t.regex(ui.frame(), /› Beta keys/);
 	await ui.type('k');
@@ -87,7 +88,7 @@ test.serial('j and k move the selection, s cycles the sort order', async t => {
 
 test.serial('/ filters as you type, fuzzily, over title, category, tags and id', async t => {
 	const folder = library(files);
-	const ui = start(folder);
+	const ui = await start(folder);
 	await ui.type('/');
 	await ui.type('shel');
 	let frame = ui.frame();
@@ -109,7 +110,7 @@ test.serial('/ filters as you type, fuzzily, over title, category, tags and id',
 
 test.serial('Enter opens the reader, Esc comes back to the same row with the view counted', async t => {
 	const folder = library(files);
-	const ui = start(folder);
+	const ui = await start(folder);
 	await ui.type('j');
 	await ui.type('\r');
 	await settle(50);
@@ -128,7 +129,7 @@ test.serial('Enter opens the reader, Esc comes back to the same row with the vie
 
 test.serial('an empty library says how to add articles', async t => {
 	const folder = library({});
-	const ui = start(folder);
+	const ui = await start(folder);
 	await settle();
 	t.regex(ui.frame(), /No articles in .*Add \.md files there, or open another folder with --dir/s);
 	await ui.type('q');
@@ -140,7 +141,7 @@ test.serial('an empty library says how to add articles', async t => {
 
 test.serial('q quits and Ctrl+C interrupts from the library', async t => {
 	const folder = library(files);
-	const ui = start(folder);
+	const ui = await start(folder);
 	await ui.type('\u0003');
 	t.deepEqual(ui.quits, ['interrupt']);
 	ui.app.unmount();
@@ -150,7 +151,7 @@ test.serial('q quits and Ctrl+C interrupts from the library', async t => {
 
 test.serial('? lists every library binding', async t => {
 	const folder = library(files);
-	const ui = start(folder);
+	const ui = await start(folder);
 	await ui.type('?');
 	for (const description of ['next article', 'open the article', 'filter as you type', 'sort by title, date, recently read, most viewed', 'quit']) {
 		t.true(ui.frame().includes(description), description);
