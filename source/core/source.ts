@@ -4,7 +4,7 @@ import path from 'node:path';
 import {parseArticle, readArticleInfo, type Article, type ArticleOrigin} from './article.js';
 import {FolioError, UsageError} from './errors.js';
 import {maxBytes, megabytes} from './limits.js';
-import {closestIds, describeFsError, scanLibrary, type LibraryEntry} from './library.js';
+import {closestIds, describeFsError, isInside, scanLibrary, type LibraryEntry} from './library.js';
 import {sanitizeLine} from './sanitize.js';
 
 /** Text read from a file or stdin, with the warnings decoding raised. */
@@ -116,6 +116,12 @@ export function locateArticle(argument: string, libraryFolder: string): ArticleL
 	}
 
 	const id = argument.replace(/\\/g, '/').replace(/\.md$/i, '').replace(/^\/+/, '');
+	const direct = libraryFile(libraryFolder, id);
+	if (direct) {
+		return {origin: {kind: 'library', id, path: direct}};
+	}
+
+	// Not found directly: scan, to say why (a link outside the library) or what comes closest.
 	const library = scanLibrary(libraryFolder);
 	const entry = library.entries.find(candidate => candidate.id === id);
 	if (entry) {
@@ -128,6 +134,24 @@ export function locateArticle(argument: string, libraryFolder: string): ArticleL
 	}
 
 	throw notFound(argument, library.entries);
+}
+
+/**
+ * The file an id names, found without scanning the library, or undefined when it is not a plain
+ * library article (a hidden or node_modules folder, a link leading outside): the scan decides those.
+ */
+function libraryFile(libraryFolder: string, id: string): string | undefined {
+	const segments = id.split('/');
+	if (segments.some(segment => segment === '' || segment.startsWith('.') || segment === 'node_modules')) {
+		return undefined;
+	}
+
+	const file = `${path.join(libraryFolder, ...segments)}.md`;
+	try {
+		return isInside(realpathSync(libraryFolder), realpathSync(file)) && statSync(file).isFile() ? file : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 function notFound(argument: string, entries: LibraryEntry[]): FolioError {
