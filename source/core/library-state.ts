@@ -1,5 +1,6 @@
 import type {ArticleInfo} from './article.js';
 import {fuzzyScore} from './fuzzy.js';
+import {commonCommand, keyOverHelp} from './common-keys.js';
 import {commandFor} from './keymap.js';
 import {moveBy} from './movement.js';
 
@@ -86,7 +87,7 @@ function compareBy(sort: SortOrder): (a: LibraryItem, b: LibraryItem) => number 
  */
 export function libraryKey(state: LibraryState, key: string, items: LibraryItem[], page: number): LibraryState {
 	if (state.help) {
-		return key === 'ctrl+c' ? {...state, exit: 'interrupt'} : key === 'q' ? {...state, exit: 'quit'} : {...state, help: false};
+		return keyOverHelp(state, key);
 	}
 
 	if (state.filtering) {
@@ -99,6 +100,11 @@ export function libraryKey(state: LibraryState, key: string, items: LibraryItem[
 	const target = command && moveBy(command, state.cursor, page, last);
 	if (target !== undefined) {
 		return {...state, cursor: Math.max(0, Math.min(last, target))};
+	}
+
+	const common = command && commonCommand(state, command);
+	if (common) {
+		return common;
 	}
 
 	switch (command) {
@@ -116,20 +122,8 @@ export function libraryKey(state: LibraryState, key: string, items: LibraryItem[
 			return {...state, sort, cursor: 0};
 		}
 
-		case 'help': {
-			return {...state, help: true};
-		}
-
 		case 'back': {
 			return {...state, filter: '', cursor: 0};
-		}
-
-		case 'quit': {
-			return {...state, exit: 'quit'};
-		}
-
-		case 'interrupt': {
-			return {...state, exit: 'interrupt'};
 		}
 
 		default: {

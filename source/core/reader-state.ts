@@ -1,3 +1,4 @@
+import {commonCommand, keyOverHelp} from './common-keys.js';
 import {commandFor, type Command} from './keymap.js';
 import {moveBy} from './movement.js';
 import {clampOffset, currentSection, sectionAt} from './position.js';
@@ -54,7 +55,7 @@ export function readerKey(state: ReaderState, key: string, document: ReaderDocum
 	}
 
 	if (state.help) {
-		return key === 'ctrl+c' ? {...state, exit: 'interrupt'} : key === 'q' ? {...state, exit: 'quit'} : {...state, help: false};
+		return keyOverHelp(state, key);
 	}
 
 	const screen = state.focus === 'toc' && tocShown(state, viewport) ? 'toc' : 'reader';
@@ -83,6 +84,11 @@ function bodyCommand(state: ReaderState, command: Command, document: ReaderDocum
 	const target = moveBy(command, state.offset, height, document.lineCount);
 	if (target !== undefined) {
 		return scrollTo(target);
+	}
+
+	const common = commonCommand(state, command);
+	if (common) {
+		return common;
 	}
 
 	switch (command) {
@@ -139,20 +145,8 @@ function bodyCommand(state: ReaderState, command: Command, document: ReaderDocum
 			return {...state, ...opened, focus: 'toc', tocCursor: Math.max(0, sectionAt(document, state.offset))};
 		}
 
-		case 'help': {
-			return {...state, help: true};
-		}
-
 		case 'back': {
 			return {...state, exit: 'back'};
-		}
-
-		case 'quit': {
-			return {...state, exit: 'quit'};
-		}
-
-		case 'interrupt': {
-			return {...state, exit: 'interrupt'};
 		}
 
 		default: {
