@@ -54,3 +54,24 @@ export function stringWidth(text: string): number {
 export function wrapAnsi(text: string, columns: number, options: Parameters<typeof wrapAnsiFunction>[2]): string {
 	return loaded().wrapAnsi(text, columns, options);
 }
+
+/** Cut a line to `width` columns, ending with … when cut. */
+export function truncate(text: string, width: number): string {
+	if (stringWidth(text) <= width) {
+		return text;
+	}
+
+	let out = '';
+	let used = 0;
+	for (const character of text) {
+		const columns = stringWidth(character);
+		if (used + columns > width - 1) {
+			break;
+		}
+
+		out += character;
+		used += columns;
+	}
+
+	return out + '…';
+}

@@ -2,10 +2,9 @@ import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import {initialLibraryState, libraryKey, sortLabels, visibleItems, type LibraryItem, type LibraryState} from '../../core/library-state.js';
 import {sanitizeLine} from '../../core/sanitize.js';
-import {stringWidth} from '../../core/text-width.js';
+import {stringWidth, truncate} from '../../core/text-width.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {HelpScreen} from './HelpScreen.js';
-import {truncate} from './TocPane.js';
 
 type Props = {
 	items: LibraryItem[];

@@ -1,7 +1,7 @@
 import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import type {Section} from '../../core/outline.js';
-import {stringWidth} from '../../core/text-width.js';
+import {truncate} from '../../core/text-width.js';
 
 type Props = {
 	sections: Section[];
@@ -46,25 +46,4 @@ export function TocPane({sections, topDepth, current, cursor, focused, read, wid
 			})}
 		</Box>
 	);
-}
-
-/** Cut a line to `width` columns, ending with … when cut. */
-export function truncate(text: string, width: number): string {
-	if (stringWidth(text) <= width) {
-		return text;
-	}
-
-	let out = '';
-	let used = 0;
-	for (const character of text) {
-		const columns = stringWidth(character);
-		if (used + columns > width - 1) {
-			break;
-		}
-
-		out += character;
-		used += columns;
-	}
-
-	return out + '…';
 }
