@@ -144,25 +144,22 @@ export class RenderedArticle {
 		this.links ??= readLinkDefinitions(this.article.outline.linkDefinitions);
 		const output = renderMarkdown(markdown, this.links, this.width, this.style);
 		const safe = this.style === 'plain' ? stripStyling(output) : keepOnlyStyling(output);
+		// Blank lines are dropped at both ends and collapsed inside; each line is measured once.
 		const lines = safe.split('\n');
-		while (lines.length > 0 && stripStyling(lines.at(-1)!).trim() === '') {
-			lines.pop();
-		}
-
-		while (lines.length > 0 && stripStyling(lines[0]).trim() === '') {
-			lines.shift();
-		}
-
+		const blank = lines.map(line => isBlankLine(line));
+		const first = blank.indexOf(false);
+		const last = blank.lastIndexOf(false);
 		const fitted: string[] = [];
-		let blank = false;
-		for (const line of lines) {
-			const isBlank = stripStyling(line).trim() === '';
-			if (isBlank && blank) {
+		for (let index = first; index !== -1 && index <= last; index++) {
+			if (blank[index]) {
+				if (!blank[index - 1]) {
+					fitted.push('');
+				}
+
 				continue;
 			}
 
-			blank = isBlank;
-			for (const piece of fitLine(isBlank ? '' : line.trimEnd(), this.width)) {
+			for (const piece of fitLine(lines[index].trimEnd(), this.width)) {
 				fitted.push(piece);
 			}
 		}
@@ -174,4 +171,9 @@ export class RenderedArticle {
 /** Render a whole article at once. */
 export function renderArticle(article: Article, options: RenderOptions): RenderedArticle {
 	return new RenderedArticle(article, options).renderAll();
+}
+
+/** A line with nothing visible on it (styling alone does not count). */
+function isBlankLine(line: string): boolean {
+	return line.trim() === '' || (line.includes('\u001B') && stripStyling(line).trim() === '');
 }
