@@ -31,14 +31,14 @@ export type AppSession = {
 
 type Screen =
 	| {kind: 'library'; items: LibraryItem[]; state?: LibraryState; message?: string}
-	| {kind: 'reader'; article: Article; fromLibrary: boolean; libraryState?: LibraryState};
+	| {kind: 'reader'; article: Article; libraryState?: LibraryState};
 
 /** The Ink root: owns input and switches between the library and the reader. */
 export function App({session}: {session: AppSession}) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const [screen, setScreen] = useState<Screen>(() => session.startArticle
-		? {kind: 'reader', article: session.startArticle, fromLibrary: false}
+		? {kind: 'reader', article: session.startArticle}
 		: {kind: 'library', items: session.initialItems ?? []});
 	const handler = useRef<KeyHandler | undefined>(undefined);
 
@@ -67,7 +67,7 @@ export function App({session}: {session: AppSession}) {
 		void (async () => {
 			try {
 				const [article] = await Promise.all([session.openArticle(id), loadReader()]);
-				setScreen({kind: 'reader', article, fromLibrary: true, libraryState: state});
+				setScreen({kind: 'reader', article, libraryState: state});
 			} catch (error) {
 				const items = await session.listLibrary();
 				setScreen({kind: 'library', items, state: {...state, opened: undefined}, message: error instanceof Error ? error.message : String(error)});

@@ -35,7 +35,7 @@ export function Reader({article, columns, rows, style, reading, onExit}: Props) 
 	const [state, setState] = useState<ReaderState>(() => initialReaderState(0));
 	const layout = readerLayout(columns, rows, state, sections.length);
 	const height = layout.bodyHeight;
-	const {document} = useReaderDocument(article, layout.bodyWidth, style, opened.views, height * 2);
+	const document = useReaderDocument(article, layout.bodyWidth, style, opened.views, height * 2);
 
 	// Resume where the reader stopped, and keep the same place when the width changes. Both are
 	// set during render so no frame is ever drawn at the wrong place.

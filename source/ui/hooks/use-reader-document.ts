@@ -9,7 +9,7 @@ const sliceMs = 8;
 /**
  * The article rendered at `width`, cached per width: resizing back and forth renders nothing
  * twice. The first screen is rendered at once; the rest renders in the background in short
- * slices, and `version` changes as it grows so the status line can follow.
+ * slices, re-rendering the reader as it grows so the status line can follow.
  */
 export function useReaderDocument(article: Article, width: number, style: RenderStyle, views: number | undefined, firstScreen: number) {
 	const cache = useRef(new Map<string, ReaderDocument>());
@@ -32,7 +32,7 @@ export function useReaderDocument(article: Article, width: number, style: Render
 		return cached;
 	}, [article, width, style, views, firstScreen]);
 
-	const [version, setVersion] = useState(0);
+	const [, setVersion] = useState(0);
 	useEffect(() => {
 		let cancelled = false;
 		let timer: NodeJS.Timeout | undefined;
@@ -61,5 +61,5 @@ export function useReaderDocument(article: Article, width: number, style: Render
 		};
 	}, [document]);
 
-	return {document, version};
+	return document;
 }
