@@ -8,12 +8,12 @@ import {build} from 'esbuild';
 // cli-highlight pulls in highlight.js (~40 ms), ajv is conf's schema validator (folio validates
 // its state file by hand), node-emoji's tables are only needed when an article uses :shortcodes:.
 const stubs = {
-	'cli-highlight': './source/core/highlight-shim.ts',
-	'ajv/dist/2020.js': './source/core/ajv-stub.ts',
-	'ajv-formats': './source/core/ajv-stub.ts',
-	'node-emoji': './source/core/emoji-shim.ts',
+	'cli-highlight': './source/build/highlight-shim.ts',
+	'ajv/dist/2020.js': './source/build/ajv-stub.ts',
+	'ajv-formats': './source/build/ajv-stub.ts',
+	'node-emoji': './source/build/emoji-shim.ts',
 	// Not a speed matter: Ink hides every frame but the last when CI is set.
-	'is-in-ci': './source/ui/not-in-ci.ts',
+	'is-in-ci': './source/build/not-in-ci.ts',
 };
 
 const replaceModules = {

@@ -1,9 +1,9 @@
 import React, {useCallback, useRef, useState} from 'react';
 import {useApp, useInput} from 'ink';
-import type {Article} from './core/article.js';
-import {keyNames} from './core/keymap.js';
-import type {LibraryItem, LibraryState} from './core/library-state.js';
-import type {RenderStyle} from './core/render.js';
+import type {Article} from './core/article/article.js';
+import {keyNames} from './core/keys/keymap.js';
+import type {LibraryItem, LibraryState} from './core/library/library-state.js';
+import type {RenderStyle} from './core/markdown/render.js';
 import {LibraryScreen} from './ui/components/LibraryScreen.js';
 import type {ReaderExit} from './ui/components/Reader.js';
 import {loadReader, loadedReader} from './ui/load-reader.js';

@@ -4,8 +4,8 @@ import {readFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 import type {CommandContext} from './commands/context.js';
 import {ExitCode, FolioError, UsageError} from './core/errors.js';
-import {libraryDirectory} from './core/library.js';
-import {sanitizeLine} from './core/sanitize.js';
+import {libraryDirectory} from './node/library/library.js';
+import {sanitizeLine} from './core/text/sanitize.js';
 
 const help = `
   A terminal reader for Markdown articles: a library, a TOC beside the text, and pipe-safe commands.

@@ -1,4 +1,4 @@
-import type {ArticleInfo} from '../core/article.js';
+import type {ArticleInfo} from '../core/article/article.js';
 
 /** An article's details as scripts read them in `list --json` and `cat --format json`: absent fields are null. */
 export function articleFields(article: ArticleInfo) {

@@ -1,8 +1,9 @@
-import type {Article} from '../core/article.js';
+import type {Article} from '../core/article/article.js';
 import {UsageError} from '../core/errors.js';
-import {RenderedArticle, type RenderStyle} from '../core/render.js';
-import {findSections, sectionRange} from '../core/sections.js';
-import {sanitizeLine, stripStyling} from '../core/sanitize.js';
+import {highlightCode} from '../node/highlight.js';
+import {RenderedArticle, type RenderStyle} from '../core/markdown/render.js';
+import {findSections, sectionRange} from '../core/article/sections.js';
+import {sanitizeLine, stripStyling} from '../core/text/sanitize.js';
 import {outputStyle, outputWidth, type CommandContext} from './context.js';
 import {articleFields} from './article-json.js';
 import {openArticle} from './open-article.js';
@@ -35,7 +36,7 @@ export async function catCommand(context: CommandContext, options: CatOptions): 
 	} else if (format === 'json') {
 		await writer.text(JSON.stringify(jsonOf(article, selected, width), null, 2) + '\n');
 	} else {
-		const rendered = new RenderedArticle(article, {width, style: format});
+		const rendered = new RenderedArticle(article, {width, style: format, highlight: highlightCode});
 		if (selected) {
 			for (const [position, index] of selected.entries()) {
 				const [first, end] = sectionRange(article.outline.sections, index);

@@ -1,7 +1,7 @@
 import type {Writable} from 'node:stream';
 import {UsageError} from '../core/errors.js';
-import type {RenderStyle} from '../core/render.js';
-import {minimumWidth} from '../core/width.js';
+import type {RenderStyle} from '../core/markdown/render.js';
+import {minimumWidth} from '../core/text/width.js';
 
 /** What every command gets from the CLI: its streams, environment and the global options. */
 export type CommandContext = {

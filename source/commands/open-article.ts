@@ -1,6 +1,7 @@
-import type {Article} from '../core/article.js';
-import {loadArticle, locateArticle} from '../core/source.js';
-import {loadTextWidthFor} from '../core/text-width.js';
+import type {Article} from '../core/article/article.js';
+import {maxBytes} from '../node/library/limits.js';
+import {loadArticle, locateArticle} from '../node/library/source.js';
+import {loadTextWidthFor} from '../core/text/text-width.js';
 import {warn, type CommandContext} from './context.js';
 
 /**
@@ -8,7 +9,7 @@ import {warn, type CommandContext} from './context.js';
  * rendering it will need loaded.
  */
 export async function openArticle(context: CommandContext, argument: string): Promise<Article> {
-	const article = loadArticle(locateArticle(argument, context.libraryFolder));
+	const article = loadArticle(locateArticle(argument, context.libraryFolder), maxBytes(context.env));
 	await loadTextWidthFor(article.body, article.title, article.summary);
 	for (const warning of article.warnings) {
 		warn(context, warning);

@@ -1,6 +1,6 @@
 import type {Writable} from 'node:stream';
 import {FolioError} from '../core/errors.js';
-import {describeFsError} from '../core/library.js';
+import {describeFsError} from '../node/library/library.js';
 
 /**
  * Writes text to a stream the way a pipe expects: in large chunks, waiting for the reader when

@@ -3,14 +3,14 @@ import tty from 'node:tty';
 import React from 'react';
 import {render} from 'ink';
 import {App, type AppSession} from '../app.js';
-import type {Article} from '../core/article.js';
-import {loadLibraryInfo} from '../core/catalog.js';
+import type {Article} from '../core/article/article.js';
+import {loadLibraryInfo} from '../node/library/catalog.js';
 import {ExitCode, FolioError} from '../core/errors.js';
-import type {LibraryItem} from '../core/library-state.js';
-import {openStore, type StateStore} from '../core/store.js';
+import type {LibraryItem} from '../core/library/library-state.js';
+import {openStore, type StateStore} from '../node/state/store.js';
 import {FlushContext} from '../ui/hooks/use-reading-state.js';
 import {loadReader} from '../ui/load-reader.js';
-import {loadTextWidth} from '../core/text-width.js';
+import {loadTextWidth} from '../core/text/text-width.js';
 import {outputStyle, warn, type CommandContext} from './context.js';
 
 export type ReadOptions = {article?: string};
@@ -48,8 +48,9 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 		listLibrary: async () => libraryItems(context, store),
 		async openArticle(id) {
 			// The parser loads with the first article, not with the library.
-			const {loadArticle, locateArticle} = await import('../core/source.js');
-			return loadArticle(locateArticle(id, context.libraryFolder));
+			const {loadArticle, locateArticle} = await import('../node/library/source.js');
+			const {maxBytes} = await import('../node/library/limits.js');
+			return loadArticle(locateArticle(id, context.libraryFolder), maxBytes(context.env));
 		},
 		reading: article => readingKey(article, store),
 		startArticle,

@@ -1,7 +1,7 @@
 import {FolioError, UsageError} from '../core/errors.js';
-import {sanitizeLine} from '../core/sanitize.js';
-import {locateArticle} from '../core/source.js';
-import {openStore} from '../core/store.js';
+import {sanitizeLine} from '../core/text/sanitize.js';
+import {locateArticle} from '../node/library/source.js';
+import {openStore} from '../node/state/store.js';
 import {warn, type CommandContext} from './context.js';
 
 export type ResetOptions = {article?: string; yes: boolean};

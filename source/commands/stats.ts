@@ -1,6 +1,6 @@
-import {loadLibraryInfo} from '../core/catalog.js';
-import {sanitizeLine} from '../core/sanitize.js';
-import {openStore} from '../core/store.js';
+import {loadLibraryInfo} from '../node/library/catalog.js';
+import {sanitizeLine} from '../core/text/sanitize.js';
+import {openStore} from '../node/state/store.js';
 import {warn, type CommandContext} from './context.js';
 import {PipeWriter} from './output.js';
 

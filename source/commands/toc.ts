@@ -1,4 +1,4 @@
-import {RenderedArticle} from '../core/render.js';
+import {RenderedArticle} from '../core/markdown/render.js';
 import {outputWidth, type CommandContext} from './context.js';
 import {openArticle} from './open-article.js';
 import {PipeWriter} from './output.js';

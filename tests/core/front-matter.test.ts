@@ -1,6 +1,6 @@
 import test from 'ava';
-import {parseArticle, readArticleInfo} from '../../source/core/article.js';
-import {splitFrontMatter} from '../../source/core/front-matter.js';
+import {parseArticle, readArticleInfo} from '../../source/core/article/article.js';
+import {splitFrontMatter} from '../../source/core/article/front-matter.js';
 
 const origin = {kind: 'file', id: '/tmp/notes.md', path: '/tmp/notes.md'} as const;
 

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import test from 'ava';
-import {commandFor, helpRows, keymap, keyNames, keyTableMarkdown, type Command, type Screen} from '../../source/core/keymap.js';
+import {commandFor, helpRows, keymap, keyNames, keyTableMarkdown, type Command, type Screen} from '../../source/core/keys/keymap.js';
 
 test('no key is bound to two commands on the same screen', t => {
 	for (const screen of Object.keys(keymap) as Screen[]) {

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {headingText, scanOutline} from '../../source/core/outline.js';
+import {headingText, scanOutline} from '../../source/core/markdown/outline.js';
 
 const titles = (body: string) => scanOutline(body.split('\n')).sections.map(section => [section.depth, section.title, section.slug]);
 

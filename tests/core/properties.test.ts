@@ -1,10 +1,10 @@
 import test from 'ava';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import {parseArticle} from '../../source/core/article.js';
-import {renderArticle} from '../../source/core/render.js';
-import {stripStyling} from '../../source/core/sanitize.js';
-import {loadTextWidth} from '../../source/core/text-width.js';
+import {parseArticle} from '../../source/core/article/article.js';
+import {renderArticle} from '../../source/core/markdown/render.js';
+import {stripStyling} from '../../source/core/text/sanitize.js';
+import {loadTextWidth} from '../../source/core/text/text-width.js';
 import {document, frontMatter} from '../helpers/hostile.js';
 
 test.before(async () => {

@@ -1,8 +1,8 @@
 import test from 'ava';
-import {parseArticle} from '../../source/core/article.js';
-import {currentSection, sectionAt} from '../../source/core/position.js';
-import {ReaderDocument} from '../../source/core/reader-document.js';
-import {initialReaderState, readerKey, type ReaderState} from '../../source/core/reader-state.js';
+import {parseArticle} from '../../source/core/article/article.js';
+import {currentSection, sectionAt} from '../../source/core/reader/position.js';
+import {ReaderDocument} from '../../source/core/reader/reader-document.js';
+import {initialReaderState, readerKey, type ReaderState} from '../../source/core/reader/reader-state.js';
 
 const source = ['# Title', '', 'intro', '', ...Array.from({length: 6}, (_, index) => [`## Part ${index + 1}`, '', ...Array.from({length: 12}, (_, line) => `Line ${line} of part ${index + 1}.`), '']).flat(), '## Last', '', 'short.', ''].join('\n\n');
 const document = () => {

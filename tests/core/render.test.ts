@@ -1,9 +1,9 @@
 import test from 'ava';
 import stringWidth from 'string-width';
-import {parseArticle} from '../../source/core/article.js';
-import {RenderedArticle, renderArticle} from '../../source/core/render.js';
-import {stripStyling} from '../../source/core/sanitize.js';
-import {loadTextWidth} from '../../source/core/text-width.js';
+import {parseArticle} from '../../source/core/article/article.js';
+import {RenderedArticle, renderArticle} from '../../source/core/markdown/render.js';
+import {stripStyling} from '../../source/core/text/sanitize.js';
+import {loadTextWidth} from '../../source/core/text/text-width.js';
 
 test.before(async () => {
 	await loadTextWidth();
@@ -141,7 +141,7 @@ test('links show their target; anchors show only their text', t => {
 });
 
 test('one-column text renders without loading the wide-text measures', async t => {
-	const {isSimpleText} = await import('../../source/core/text-width.js');
+	const {isSimpleText} = await import('../../source/core/text/text-width.js');
 	t.true(isSimpleText('Plain — “quoted” text, café, → arrows, │ boxes'));
 	t.false(isSimpleText('中文'));
 	t.false(isSimpleText('👍'));

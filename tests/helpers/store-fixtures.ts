@@ -3,7 +3,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {ArticleState} from '../../source/core/store.js';
+import type {ArticleState} from '../../source/node/state/store.js';
 
 const helpers = path.dirname(fileURLToPath(import.meta.url));
 

@@ -6,7 +6,7 @@ import {mkdtempSync, rmSync, statSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {maxArticles, openStore} from '../../source/core/store.js';
+import {maxArticles, openStore} from '../../source/node/state/store.js';
 import {sampleArticles, writeStateFile} from './store-fixtures.js';
 
 export type StoreFigures = {

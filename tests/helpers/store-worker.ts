@@ -4,7 +4,7 @@
  * together, calls `recordView(KEY)` COUNT times, and prints `{"started":...,"finished":...}`.
  */
 import {existsSync} from 'node:fs';
-import {openStore} from '../../source/core/store.js';
+import {openStore} from '../../source/node/state/store.js';
 
 const [directory, key, count, goFile] = process.argv.slice(2);
 const store = openStore({directory, env: {}});

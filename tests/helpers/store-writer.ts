@@ -2,7 +2,7 @@
  * A process to kill: `node --import=tsx tests/helpers/store-writer.ts DIR KEY` opens the store in
  * DIR, prints `ready`, then saves positions and views of KEY in a tight loop until it is killed.
  */
-import {openStore} from '../../source/core/store.js';
+import {openStore} from '../../source/node/state/store.js';
 
 const [directory, key] = process.argv.slice(2);
 const store = openStore({directory, env: {}});

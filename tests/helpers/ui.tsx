@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import React from 'react';
 import {render} from 'ink-testing-library';
-import {parseArticle, type Article} from '../../source/core/article.js';
-import {openStore, type StateStore} from '../../source/core/store.js';
-import {loadTextWidth} from '../../source/core/text-width.js';
+import {parseArticle, type Article} from '../../source/core/article/article.js';
+import {openStore, type StateStore} from '../../source/node/state/store.js';
+import {loadTextWidth} from '../../source/core/text/text-width.js';
 import {Reader, type ReaderExit} from '../../source/ui/components/Reader.js';
 import {KeyHandlerContext, type KeyHandler} from '../../source/ui/hooks/use-keys.js';
 

@@ -5,8 +5,9 @@ import test from 'ava';
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {App, type AppSession} from '../../source/app.js';
-import {loadLibraryInfo} from '../../source/core/catalog.js';
-import {loadArticle, locateArticle} from '../../source/core/source.js';
+import {loadLibraryInfo} from '../../source/node/library/catalog.js';
+import {defaultMaxBytes} from '../../source/node/library/limits.js';
+import {loadArticle, locateArticle} from '../../source/node/library/source.js';
 import {quiet, settle, temporaryStore} from '../helpers/ui.js';
 
 function library(files: Record<string, string>): string {
@@ -38,7 +39,7 @@ async function start(folder: string) {
 			const states = store.all();
 			return (await loadLibraryInfo(folder, {XDG_CACHE_HOME: path.join(folder, '.cache')})).articles.map(info => ({...info, views: states[info.id]?.views ?? 0, progress: states[info.id]?.position?.percent ?? 0, lastRead: states[info.id]?.lastRead}));
 		},
-		openArticle: async id => loadArticle(locateArticle(id, folder)),
+		openArticle: async id => loadArticle(locateArticle(id, folder), defaultMaxBytes),
 		reading: opened => ({store, key: opened.id}),
 		onQuit: how => quits.push(how),
 	};

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {ReaderDocument} from '../../core/reader-document.js';
-import {highlightMatches} from '../../core/search.js';
+import type {ReaderDocument} from '../../core/reader/reader-document.js';
+import {highlightMatches} from '../../core/reader/search.js';
 
 type Props = {
 	document: ReaderDocument;

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {helpRows, type Screen} from '../../core/keymap.js';
+import {helpRows, type Screen} from '../../core/keys/keymap.js';
 
 type Props = {
 	screens: Screen[];

@@ -1,8 +1,8 @@
 import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
-import {initialLibraryState, libraryKey, sortLabels, visibleItems, type LibraryItem, type LibraryState} from '../../core/library-state.js';
-import {sanitizeLine} from '../../core/sanitize.js';
-import {stringWidth, truncate} from '../../core/text-width.js';
+import {initialLibraryState, libraryKey, sortLabels, visibleItems, type LibraryItem, type LibraryState} from '../../core/library/library-state.js';
+import {sanitizeLine} from '../../core/text/sanitize.js';
+import {stringWidth, truncate} from '../../core/text/text-width.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {HelpScreen} from './HelpScreen.js';
 
@@ -38,6 +38,7 @@ export function LibraryScreen({items, folder, columns, rows, initial, message, o
 		} else if (state.exit) {
 			onExit(state.exit);
 		}
+	// eslint-disable-next-line react-hooks/exhaustive-deps -- effects through state: to become reducer effects
 	}, [state.opened, state.exit]);
 
 	if (state.help) {

@@ -1,10 +1,10 @@
 import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
-import type {Article} from '../../core/article.js';
-import {overlayBelow, readerLayout} from '../../core/layout.js';
-import {currentSection, offsetFor, placeAt, progressPercent, type TextPlace} from '../../core/position.js';
-import {initialReaderState, readerKey, type ReaderState} from '../../core/reader-state.js';
-import type {RenderStyle} from '../../core/render.js';
+import type {Article} from '../../core/article/article.js';
+import {overlayBelow, readerLayout} from '../../core/reader/layout.js';
+import {currentSection, offsetFor, placeAt, progressPercent, type TextPlace} from '../../core/reader/position.js';
+import {initialReaderState, readerKey, type ReaderState} from '../../core/reader/reader-state.js';
+import type {RenderStyle} from '../../core/markdown/render.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {useReaderDocument} from '../hooks/use-reader-document.js';
 import {usePositionSave, useReadingState, type ReadingStateStore} from '../hooks/use-reading-state.js';
@@ -70,6 +70,7 @@ export function Reader({article, columns, rows, style, reading, onExit}: Props) 
 			opened.flush();
 			onExit(state.exit);
 		}
+	// eslint-disable-next-line react-hooks/exhaustive-deps -- effects through state: to become reducer effects
 	}, [state.exit]);
 
 	const frame = layout.frameHeight;

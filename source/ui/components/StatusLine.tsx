@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {truncate} from '../../core/text-width.js';
+import {truncate} from '../../core/text/text-width.js';
 
 type Props = {
 	width: number;

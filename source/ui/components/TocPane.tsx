@@ -1,7 +1,7 @@
 import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
-import type {Section} from '../../core/outline.js';
-import {truncate} from '../../core/text-width.js';
+import type {Section} from '../../core/markdown/outline.js';
+import {truncate} from '../../core/text/text-width.js';
 
 type Props = {
 	sections: Section[];

@@ -1,7 +1,8 @@
 import {useEffect, useMemo, useRef, useState} from 'react';
-import type {Article} from '../../core/article.js';
-import {ReaderDocument} from '../../core/reader-document.js';
-import type {RenderStyle} from '../../core/render.js';
+import type {Article} from '../../core/article/article.js';
+import {highlightCode} from '../../node/highlight.js';
+import {ReaderDocument} from '../../core/reader/reader-document.js';
+import type {RenderStyle} from '../../core/markdown/render.js';
 
 /** How long one background rendering slice may hold the event loop, so keys stay instant. */
 const sliceMs = 8;
@@ -21,7 +22,7 @@ export function useReaderDocument(article: Article, width: number, style: Render
 			cache.current.delete(key);
 			cache.current.set(key, cached);
 		} else {
-			cached = new ReaderDocument(article, width, style, {views});
+			cached = new ReaderDocument(article, width, style, {views}, highlightCode);
 			cache.current.set(key, cached);
 			if (cache.current.size > 4) {
 				cache.current.delete(cache.current.keys().next().value!);

@@ -1,7 +1,7 @@
 import {createContext, useContext, useEffect, useRef, useState} from 'react';
-import {sectionAt, type TextPlace} from '../../core/position.js';
-import type {ReaderDocument} from '../../core/reader-document.js';
-import type {StateStore} from '../../core/store.js';
+import {sectionAt, type TextPlace} from '../../core/reader/position.js';
+import type {ReaderDocument} from '../../core/reader/reader-document.js';
+import type {StateStore} from '../../node/state/store.js';
 
 /** The store and the key one article is kept under. */
 export type ReadingStateStore = {store: StateStore; key: string};

@@ -1,6 +1,6 @@
-import type {ArticleInfo} from './article.js';
+import type {ArticleInfo} from '../../core/article/article.js';
 import {CatalogCache, catalogCacheFile} from './catalog-cache.js';
-import {FolioError} from './errors.js';
+import {FolioError} from '../../core/errors.js';
 import {scanLibrary, type SkippedEntry} from './library.js';
 import {maxBytes, megabytes} from './limits.js';
 
@@ -37,7 +37,7 @@ export async function loadLibraryInfo(directory: string, environment: NodeJS.Pro
 
 		try {
 			const {loadArticleInfo} = await import('./source.js');
-			const {id: _id, path: _path, warnings, ...info} = loadArticleInfo(entry);
+			const {id: _id, path: _path, warnings, ...info} = loadArticleInfo(entry, limit);
 			articles.push({...info, id: entry.id, path: entry.path, warnings});
 			cache.set(entry.path, {size: entry.size, mtimeMs: entry.mtimeMs, info, warnings});
 		} catch (error) {

@@ -1,6 +1,6 @@
 import test from 'ava';
-import {measureStore} from '../helpers/store-measure.js';
-import {temporaryFolder} from '../helpers/store-fixtures.js';
+import {measureStore} from '../../helpers/store-measure.js';
+import {temporaryFolder} from '../../helpers/store-fixtures.js';
 
 test('with 1,000 articles the file stays small and one write takes milliseconds, even on a busy machine', t => {
 	const figures = measureStore(temporaryFolder(t));

@@ -1,18 +1,21 @@
 import type {Links} from 'marked';
-import type {Article} from './article.js';
-import {fitLine} from './fit.js';
+import type {Article} from '../article/article.js';
+import {fitLine} from '../text/fit.js';
 import {readLinkDefinitions, renderMarkdown, type RenderStyle} from './render-markdown.js';
-import {keepOnlyStyling, stripStyling} from './sanitize.js';
-import {minimumWidth} from './width.js';
+import type {CodeHighlighter} from './highlight.js';
+import {keepOnlyStyling, stripStyling} from '../text/sanitize.js';
+import {minimumWidth} from '../text/width.js';
 
 export type {RenderStyle} from './render-markdown.js';
 
-export {minimumWidth} from './width.js';
+export {minimumWidth} from '../text/width.js';
 
 export type RenderOptions = {
 	/** Columns available; every line fits in them as the terminal counts. */
 	width: number;
 	style: RenderStyle;
+	/** Colours fenced code in `ansi` style; without it code is drawn in one colour. */
+	highlight?: CodeHighlighter;
 };
 
 /**
@@ -28,12 +31,14 @@ export class RenderedArticle {
 	readonly blockStarts: number[] = [];
 	readonly width: number;
 	readonly style: RenderStyle;
+	private readonly highlight: CodeHighlighter | undefined;
 	private nextBlock = 0;
 	private links: Links | undefined;
 
 	constructor(readonly article: Article, options: RenderOptions) {
 		this.width = Math.max(minimumWidth, Math.floor(options.width));
 		this.style = options.style;
+		this.highlight = options.highlight;
 		this.sectionStarts = article.outline.sections.map(() => -1);
 	}
 
@@ -142,7 +147,7 @@ export class RenderedArticle {
 		}
 
 		this.links ??= readLinkDefinitions(this.article.outline.linkDefinitions);
-		const output = renderMarkdown(markdown, this.links, this.width, this.style);
+		const output = renderMarkdown(markdown, this.links, this.width, this.style, this.highlight);
 		const safe = this.style === 'plain' ? stripStyling(output) : keepOnlyStyling(output);
 		// Blank lines are dropped at both ends and collapsed inside; each line is measured once.
 		const lines = safe.split('\n');

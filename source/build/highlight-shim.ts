@@ -4,7 +4,7 @@
  * folio highlights through `highlightCode` (highlight.js core and one language, loaded on first
  * use); this stub forwards there too should marked-terminal ever call it.
  */
-import {highlightCode} from './highlight.js';
+import {highlightCode} from '../node/highlight.js';
 
 export function highlight(code: string, options: {language?: string} = {}): string {
 	return (options.language && highlightCode(code, options.language)) || code;

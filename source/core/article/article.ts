@@ -1,6 +1,6 @@
 import {splitFrontMatter, type FrontMatter} from './front-matter.js';
-import {headingText, scanOutline, type Outline} from './outline.js';
-import {sanitizeLine, sanitizeText} from './sanitize.js';
+import {headingText, scanOutline, type Outline} from '../markdown/outline.js';
+import {sanitizeLine, sanitizeText} from '../text/sanitize.js';
 
 /** Reading speed used for `M min read`. */
 export const wordsPerMinute = 230;

@@ -1,16 +1,13 @@
-import {readdirSync} from 'node:fs';
-import {createRequire} from 'node:module';
-import path from 'node:path';
 import {decodeEntities} from './outline.js';
 
-type HighlightJs = {
+export type HighlightJs = {
 	registerLanguage(name: string, definition: unknown): void;
 	getLanguage(name: string): unknown;
 	highlight(code: string, options: {language: string; ignoreIllegals: boolean}): {value: string};
 };
 
 // Names people write after ``` that highlight.js knows under another file name.
-const aliases: Record<string, string> = {
+export const languageAliases: Record<string, string> = {
 	js: 'javascript', jsx: 'javascript', mjs: 'javascript', cjs: 'javascript', ts: 'typescript', tsx: 'typescript',
 	sh: 'bash', zsh: 'bash', console: 'shell', yml: 'yaml', md: 'markdown', py: 'python', rb: 'ruby', rs: 'rust',
 	golang: 'go', kt: 'kotlin', cs: 'csharp', 'c#': 'csharp', 'c++': 'cpp', cc: 'cpp', hpp: 'cpp', h: 'c',
@@ -29,55 +26,19 @@ const scopeColours: Record<string, string> = {
 	deletion: '31',
 };
 
-let library: {hljs: HighlightJs; languages: Set<string>; require: NodeRequire} | undefined;
-
 /**
- * Syntax-highlight a fenced block that names a language, or return undefined when the language
- * is unknown. highlight.js's core and the one language are loaded on first use, so plain output
- * and code without a language never pay for them; the HTML it produces is turned into SGR
- * colours here (no HTML parser needed).
+ * Highlights a fenced block's code as SGR text, or returns undefined when the language is unknown.
+ * The renderer receives one from the edge (`source/node/highlight.ts` loads highlight.js); without
+ * one, code is drawn in the plain code style.
  */
-export function highlightCode(code: string, language: string): string | undefined {
-	const name = resolveLanguage(language);
-	if (!name) {
-		return undefined;
-	}
+export type CodeHighlighter = (code: string, language: string) => string | undefined;
 
-	try {
-		const {value} = library!.hljs.highlight(code, {language: name, ignoreIllegals: true});
-		return htmlToSgr(value);
-	} catch {
-		return undefined;
-	}
-}
-
-/** The highlight.js language file for a fence's language name, registered; undefined if none. */
-function resolveLanguage(language: string): string | undefined {
+/** The highlight.js language name for a fence's language, or undefined if it cannot be one. */
+export function languageName(language: string): string | undefined {
 	const wanted = language.toLowerCase();
-	const name = aliases[wanted] ?? wanted;
-	// The name comes from the article: only a plain name from highlight.js's own list is used.
-	if (!/^[a-z\d-]+$/.test(name)) {
-		return undefined;
-	}
-
-	library ??= loadLibrary();
-	if (!library.languages.has(name)) {
-		return undefined;
-	}
-
-	if (!library.hljs.getLanguage(name)) {
-		library.hljs.registerLanguage(name, library.require(`highlight.js/lib/languages/${name}`));
-	}
-
-	return name;
-}
-
-function loadLibrary() {
-	const require = createRequire(import.meta.url);
-	const hljs = require('highlight.js/lib/core') as HighlightJs;
-	const folder = path.join(path.dirname(require.resolve('highlight.js/lib/core')), 'languages');
-	const languages = new Set(readdirSync(folder).filter(file => /^[a-z\d-]+\.js$/.test(file)).map(file => file.slice(0, -3)));
-	return {hljs, languages, require};
+	const name = languageAliases[wanted] ?? wanted;
+	// The name comes from the article: only a plain name can become a module path.
+	return /^[a-z\d-]+$/.test(name) ? name : undefined;
 }
 
 /** Turn highlight.js's `<span class="hljs-x">` markup into SGR colours, nesting included. */

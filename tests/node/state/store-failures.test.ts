@@ -2,8 +2,8 @@ import {chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, wri
 import path from 'node:path';
 import process from 'node:process';
 import test from 'ava';
-import {openStore} from '../../source/core/store.js';
-import {temporaryFolder} from '../helpers/store-fixtures.js';
+import {openStore} from '../../../source/node/state/store.js';
+import {temporaryFolder} from '../../helpers/store-fixtures.js';
 
 const position = {slug: 'install', fraction: 0.5, percent: 50, at: '2026-02-01T10:00:00.000Z'};
 const isRoot = process.getuid?.() === 0;

@@ -1,4 +1,4 @@
-import {displayWidth, fitLine} from './fit.js';
+import {displayWidth, fitLine} from '../text/fit.js';
 
 export type Alignment = 'center' | 'left' | 'right' | null;
 

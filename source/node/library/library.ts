@@ -1,8 +1,8 @@
 import {readdirSync, realpathSync, statSync, type Dirent} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
-import {FolioError} from './errors.js';
-import {sanitizeLine} from './sanitize.js';
+import {FolioError} from '../../core/errors.js';
+import {sanitizeLine} from '../../core/text/sanitize.js';
 
 /** One Markdown file of a library folder. */
 export type LibraryEntry = {

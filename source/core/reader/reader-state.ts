@@ -1,6 +1,6 @@
-import {commonCommand, keyOverHelp} from './common-keys.js';
-import {commandFor, type Command} from './keymap.js';
-import {moveBy} from './movement.js';
+import {commonCommand, keyOverHelp} from '../keys/common-keys.js';
+import {commandFor, type Command} from '../keys/keymap.js';
+import {moveBy} from '../keys/movement.js';
 import {clampOffset, currentSection, sectionAt} from './position.js';
 import type {ReaderDocument} from './reader-document.js';
 

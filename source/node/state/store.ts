@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import {UsageError} from './errors.js';
+import {UsageError} from '../../core/errors.js';
 import {cannotWrite, isDataError, openStateFile, readArticles, updateArticles, type Articles, type StateConf} from './store-file.js';
 import {LockTimeoutError} from './store-lock.js';
 

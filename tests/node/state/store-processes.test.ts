@@ -1,8 +1,8 @@
 import {existsSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {openStore} from '../../source/core/store.js';
-import {outputOf, spawnHelper, temporaryFolder, untilPrinted} from '../helpers/store-fixtures.js';
+import {openStore} from '../../../source/node/state/store.js';
+import {outputOf, spawnHelper, temporaryFolder, untilPrinted} from '../../helpers/store-fixtures.js';
 
 type WorkerReport = {started: number; finished: number; warnings: string[]};
 

@@ -2,8 +2,8 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
-import {maxArticles, openStore, stateDirectory} from '../../source/core/store.js';
-import {sampleArticles, temporaryFolder, writeStateFile} from '../helpers/store-fixtures.js';
+import {maxArticles, openStore, stateDirectory} from '../../../source/node/state/store.js';
+import {sampleArticles, temporaryFolder, writeStateFile} from '../../helpers/store-fixtures.js';
 
 const position = {slug: 'install', fraction: 0.5, percent: 37.5, at: '2026-02-01T10:00:00.000Z'};
 

@@ -1,7 +1,8 @@
-import type {Article} from './article.js';
-import {fitLine} from './fit.js';
-import {RenderedArticle, type RenderStyle} from './render.js';
-import {stripStyling} from './sanitize.js';
+import type {Article} from '../article/article.js';
+import {fitLine} from '../text/fit.js';
+import type {CodeHighlighter} from '../markdown/highlight.js';
+import {RenderedArticle, type RenderStyle} from '../markdown/render.js';
+import {stripStyling} from '../text/sanitize.js';
 
 /** Header facts that are not in the article file. */
 /** Views are undefined for an article whose state is not kept (stdin): no count is shown. */
@@ -18,9 +19,9 @@ export class ReaderDocument {
 	private plain: string[] = [];
 	private lastSearch?: {query: string; lineCount: number; matches: number[]};
 
-	constructor(readonly article: Article, readonly width: number, style: RenderStyle, facts: HeaderFacts) {
+	constructor(readonly article: Article, readonly width: number, style: RenderStyle, facts: HeaderFacts, highlight?: CodeHighlighter) {
 		this.header = headerLines(article, width, style, facts);
-		this.rendered = new RenderedArticle(article, {width, style});
+		this.rendered = new RenderedArticle(article, {width, style, highlight});
 	}
 
 	get lineCount(): number {

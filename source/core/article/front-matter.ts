@@ -1,5 +1,5 @@
 import yaml from 'js-yaml';
-import {sanitizeLine} from './sanitize.js';
+import {sanitizeLine} from '../text/sanitize.js';
 
 /** The front matter fields folio reads; every string is sanitised. */
 export type FrontMatter = {

@@ -1,11 +1,11 @@
 import {fstatSync, readFileSync, readSync, realpathSync, statSync} from 'node:fs';
 import {isUtf8} from 'node:buffer';
 import path from 'node:path';
-import {parseArticle, readArticleInfo, type Article, type ArticleOrigin} from './article.js';
-import {FolioError, UsageError} from './errors.js';
-import {maxBytes, megabytes} from './limits.js';
+import {parseArticle, readArticleInfo, type Article, type ArticleOrigin} from '../../core/article/article.js';
+import {FolioError, UsageError} from '../../core/errors.js';
+import {megabytes} from './limits.js';
 import {closestIds, describeFsError, isInside, scanLibrary, type LibraryEntry} from './library.js';
-import {sanitizeLine} from './sanitize.js';
+import {sanitizeLine} from '../../core/text/sanitize.js';
 
 /** Text read from a file or stdin, with the warnings decoding raised. */
 export type SourceText = {text: string; warnings: string[]};
@@ -23,7 +23,7 @@ export function decodeText(bytes: Buffer, name: string): SourceText {
 }
 
 /** Read a Markdown file within the size limit. */
-export function readSourceFile(file: string, limit = maxBytes()): SourceText {
+export function readSourceFile(file: string, limit: number): SourceText {
 	const name = sanitizeLine(file);
 	let stats;
 	try {
@@ -52,7 +52,7 @@ export function readSourceFile(file: string, limit = maxBytes()): SourceText {
 }
 
 /** Read all of stdin (a pipe or a file), within the size limit. */
-export function readStdin(limit = maxBytes()): SourceText {
+export function readStdin(limit: number): SourceText {
 	const chunks: Buffer[] = [];
 	let total = 0;
 	const buffer = Buffer.alloc(65_536);
@@ -164,18 +164,18 @@ function notFound(argument: string, entries: LibraryEntry[]): FolioError {
 	return new FolioError(`no article ${name}; closest: ${closest.join(', ')} (folio list shows all)`);
 }
 
-/** Read and parse an article from its location. */
-export function loadArticle(location: ArticleLocation): Article {
+/** Read and parse an article from its location; `limit` is the largest file accepted, in bytes. */
+export function loadArticle(location: ArticleLocation, limit: number): Article {
 	const {origin} = location;
-	const source = origin.kind === 'stdin' ? readStdin() : readSourceFile(origin.path);
+	const source = origin.kind === 'stdin' ? readStdin(limit) : readSourceFile(origin.path, limit);
 	const article = parseArticle(source.text, origin);
 	article.warnings.unshift(...source.warnings);
 	return article;
 }
 
 /** Read the listing details of a library entry. */
-export function loadArticleInfo(entry: LibraryEntry) {
-	const source = readSourceFile(entry.path);
+export function loadArticleInfo(entry: LibraryEntry, limit: number) {
+	const source = readSourceFile(entry.path, limit);
 	const info = readArticleInfo(source.text, {kind: 'library', id: entry.id, path: entry.path});
 	info.warnings.unshift(...source.warnings);
 	return info;

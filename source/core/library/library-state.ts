@@ -1,8 +1,8 @@
-import type {ArticleInfo} from './article.js';
-import {fuzzyScore} from './fuzzy.js';
-import {commonCommand, keyOverHelp} from './common-keys.js';
-import {commandFor} from './keymap.js';
-import {moveBy} from './movement.js';
+import type {ArticleInfo} from '../article/article.js';
+import {fuzzyScore} from '../text/fuzzy.js';
+import {commonCommand, keyOverHelp} from '../keys/common-keys.js';
+import {commandFor} from '../keys/keymap.js';
+import {moveBy} from '../keys/movement.js';
 
 /** One row of the library screen: an article with its reading state. */
 export type LibraryItem = ArticleInfo & {views: number; progress: number; lastRead?: string};

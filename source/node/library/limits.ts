@@ -1,10 +1,10 @@
-import {UsageError} from './errors.js';
-import {sanitizeLine} from './sanitize.js';
+import {UsageError} from '../../core/errors.js';
+import {sanitizeLine} from '../../core/text/sanitize.js';
 
 /** Files larger than this are refused; `FOLIO_MAX_BYTES` overrides it. */
 export const defaultMaxBytes = 20 * 1024 * 1024;
 
-export function maxBytes(environment: NodeJS.ProcessEnv = process.env): number {
+export function maxBytes(environment: NodeJS.ProcessEnv): number {
 	const raw = environment.FOLIO_MAX_BYTES;
 	if (raw === undefined || raw === '') {
 		return defaultMaxBytes;

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type {ArticleInfo} from './article.js';
+import type {ArticleInfo} from '../../core/article/article.js';
 
 /** What the cache keeps for one file: enough to list it without reading it. */
 export type CachedInfo = {

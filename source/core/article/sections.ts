@@ -1,7 +1,7 @@
 import type {Article} from './article.js';
-import {FolioError} from './errors.js';
-import type {Section} from './outline.js';
-import {sanitizeLine} from './sanitize.js';
+import {FolioError} from '../errors.js';
+import type {Section} from '../markdown/outline.js';
+import {sanitizeLine} from '../text/sanitize.js';
 
 /**
  * The index range [first, end) of a section and its sub-sections in the outline.

@@ -1,4 +1,4 @@
-import {minimumWidth} from './width.js';
+import {minimumWidth} from '../text/width.js';
 
 /** Below this many columns the TOC is an overlay instead of a pane. */
 export const overlayBelow = 70;

@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import {decodeHTMLStrict} from 'entities';
 import {Lexer, type Token} from 'marked';
-import {sanitizeLine} from './sanitize.js';
+import {sanitizeLine} from '../text/sanitize.js';
 
 /** One heading of an article. */
 export type Section = {

@@ -1,9 +1,9 @@
 import {Chalk, type ChalkInstance} from 'chalk';
 import {Lexer, Marked, type Links, type Token, type Tokens} from 'marked';
 import {markedTerminal} from 'marked-terminal';
-import {highlightCode} from './highlight.js';
+import type {CodeHighlighter} from './highlight.js';
 import {decodeEntities} from './outline.js';
-import {sanitizeLine, sanitizeText, stripStyling} from './sanitize.js';
+import {sanitizeLine, sanitizeText, stripStyling} from '../text/sanitize.js';
 import {drawTable} from './table.js';
 
 /** `ansi` styles the text with SGR colours; `plain` emits no escape sequence at all. */
@@ -15,6 +15,8 @@ type Converter = {
 	width: number;
 	/** Columns of indent the quotes and list items being rendered add around their content. */
 	indent: number;
+	/** Colours fenced code in `ansi` style, when the caller provides one. */
+	highlight: CodeHighlighter | undefined;
 };
 
 const converters = new Map<RenderStyle, Converter>();
@@ -23,9 +25,10 @@ const converters = new Map<RenderStyle, Converter>();
  * Render one run of Markdown (a section) to terminal text with marked and marked-terminal.
  * Lines are not yet fitted to the width: `fitLines` does that for every renderer output.
  */
-export function renderMarkdown(markdown: string, links: Links, width: number, style: RenderStyle): string {
+export function renderMarkdown(markdown: string, links: Links, width: number, style: RenderStyle, highlight?: CodeHighlighter): string {
 	const converter = converterFor(style);
 	converter.width = width;
+	converter.highlight = highlight;
 	const lexer = new Lexer(converter.marked.defaults);
 	Object.assign(lexer.tokens.links, links);
 	const tokens = lexer.lex(limitNesting(markdown));
@@ -53,7 +56,7 @@ function converterFor(style: RenderStyle): Converter {
 
 function createConverter(style: RenderStyle): Converter {
 	const chalk = new Chalk({level: style === 'ansi' ? 1 : 0});
-	const converter: Converter = {marked: new Marked({gfm: true, async: false}), width: 80, indent: 0};
+	const converter: Converter = {marked: new Marked({gfm: true, async: false}), width: 80, indent: 0, highlight: undefined};
 	const identity = (text: string) => text;
 	const styles = style === 'ansi' ? ansiStyles(chalk) : plainStyles(identity);
 
@@ -94,7 +97,7 @@ function createConverter(style: RenderStyle): Converter {
 			},
 			code(token: Tokens.Code) {
 				const language = token.lang?.trim().split(/\s+/)[0]?.toLowerCase();
-				const highlighted = style === 'ansi' && language ? highlightCode(token.text, language) : undefined;
+				const highlighted = style === 'ansi' && language ? converter.highlight?.(token.text, language) : undefined;
 				const body = highlighted ?? styles.code(token.text);
 				return indent(body, 4) + '\n\n';
 			},
