@@ -12,6 +12,8 @@ const stubs = {
 	'ajv/dist/2020.js': './source/build/ajv-stub.ts',
 	'ajv-formats': './source/build/ajv-stub.ts',
 	'node-emoji': './source/build/emoji-shim.ts',
+	// conf's writer: durable writes instead, and no when-exit signal handlers.
+	atomically: './source/build/atomically-durable.ts',
 	// Not a speed matter: Ink hides every frame but the last when CI is set.
 	'is-in-ci': './source/build/not-in-ci.ts',
 };

@@ -1,8 +1,9 @@
 import {createHash} from 'node:crypto';
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type {ArticleInfo} from '../../core/article/article.js';
+import {writeFileDurably} from '../durable-write.js';
 
 /** What the cache keeps for one file: enough to list it without reading it. */
 export type CachedInfo = {
@@ -19,8 +20,8 @@ const cacheVersion = 1;
 /**
  * Listing details of a library's files, keyed by path and checked against size and mtime, so a
  * repeated `folio list` reads no article it has seen unchanged. Kept under
- * `$XDG_CACHE_HOME/folio` (or `~/.cache/folio`); written atomically (temporary file, then
- * rename), so a killed process never leaves a broken cache. A cache that cannot be read or
+ * `$XDG_CACHE_HOME/folio` (or `~/.cache/folio`); written durably (`writeFileDurably`), so a
+ * killed process or a full disk never leaves a broken cache. A cache that cannot be read or
  * written is simply not used.
  */
 export class CatalogCache {
@@ -61,10 +62,8 @@ export class CatalogCache {
 
 		try {
 			mkdirSync(path.dirname(this.file), {recursive: true});
-			const temporary = `${this.file}.${process.pid}.tmp`;
 			const data: CacheFile = {version: cacheVersion, entries: Object.fromEntries(this.entries)};
-			writeFileSync(temporary, JSON.stringify(data));
-			renameSync(temporary, this.file);
+			writeFileDurably(this.file, JSON.stringify(data));
 		} catch {
 			// A cache is an optimisation: listing works without it.
 		}

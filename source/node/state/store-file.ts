@@ -1,6 +1,7 @@
 import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import Conf, {type Options} from 'conf';
+import type {Options} from 'conf';
+import {DurableConf} from '../durable-conf.js';
 import {codeOf, sweepLeftovers, withFileLock} from './store-lock.js';
 import {validateStateFile} from './store-schema.js';
 import type {ArticleState} from './store.js';
@@ -15,7 +16,7 @@ export const stateSchemaVersion = '1.0.0';
 
 export type Articles = Record<string, ArticleState>;
 export type StateFile = {articles: Articles};
-export type StateConf = Conf<StateFile>;
+export type StateConf = DurableConf<StateFile>;
 type Versioned = StateFile & {__internal__?: {migrations?: {version?: string}}};
 
 
@@ -108,7 +109,7 @@ function loadStateFile(file: string, warnings: string[]): StateConf | undefined 
 }
 
 function createConf(file: string): StateConf {
-	const conf = new Conf<StateFile>({
+	const conf = new DurableConf<StateFile>({
 		cwd: path.dirname(file),
 		configName: path.basename(file, '.json'),
 		projectVersion: stateSchemaVersion,

@@ -1,6 +1,7 @@
 import {closeSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs';
 import {randomBytes} from 'node:crypto';
 import path from 'node:path';
+import {temporaryMarker, temporaryOwner} from '../durable-write.js';
 
 /*
  * The lock that lets several folio processes update the state file without losing a write: conf
@@ -141,8 +142,9 @@ function release(lockPath: string, token: string): void {
 }
 
 /**
- * Remove what killed processes left beside `file`: `atomically`'s half-written temp files and
- * locks moved aside. Called holding the lock, so no write is in flight.
+ * Remove what killed processes left beside `file`: temporary files whose process is gone (older
+ * folios' `atomically` temp files too, once stale) and locks moved aside. A live process's
+ * temporary file is never touched, whoever holds the lock.
  */
 export function sweepLeftovers(file: string): void {
 	const folder = path.dirname(file);
@@ -156,7 +158,11 @@ export function sweepLeftovers(file: string): void {
 
 	for (const name of names) {
 		const full = path.join(folder, name);
-		if (name.startsWith(`${base}.tmp-`) || (name.startsWith(`${base}.lock.stale-`) && ageOf(full) > staleLockMs)) {
+		const owner = temporaryOwner(file, name);
+		const abandonedTemporary = owner === undefined
+			? name.startsWith(`${base}${temporaryMarker}`) && ageOf(full) > staleLockMs
+			: owner !== process.pid && !isAlive(owner);
+		if (abandonedTemporary || (name.startsWith(`${base}.lock.stale-`) && ageOf(full) > staleLockMs)) {
 			removeQuietly(full);
 		}
 	}
