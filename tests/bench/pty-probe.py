@@ -1,71 +1,107 @@
-"""Drive folio in a real pseudo-terminal and time what a person would see.
+"""Drive a program in a real pseudo-terminal and time what a person would see.
 
-Usage: pty-probe.py COLUMNS ROWS MARKER KEYS_JSON -- COMMAND...
-Starts COMMAND on a new pty of the given size, waits until MARKER appears in the output (the first
-frame), then sends each key in KEYS_JSON (a list of strings), waiting for the terminal to go quiet
-after each one. Prints one JSON object: first_frame_ms, key_ms (list, time from the key to the last
-byte of the frame it caused), peak_rss_kb of the process, exit status.
+Usage: pty-probe.py SPEC_JSON -- COMMAND...
+SPEC: {"columns": 120, "rows": 40, "ready": "MARKER", "steps": [STEP, ...]}
+Starts COMMAND on a new pty of that size and waits until READY appears in its output (the first
+screen). Then runs the steps in order:
+  {"quiet": S}              wait until the program has written nothing for S seconds (settled)
+  {"sleep": S}              read output for S seconds, whatever it does
+  {"send": K}               send K without waiting for anything
+  {"key": K, "expect": [M...], "label": L}
+                            after 60 ms without output, send K and time it: from the key to the last byte of the frame it
+                            caused (output then quiet for 20 ms), and, when EXPECT is given, not
+                            before one of those markers has appeared since the key was sent.
+Prints one JSON object: first_frame_ms, keys (list of {label, ms}), peak_rss_kb (VmHWM of the
+process and its children), status.
 """
 import json, os, pty, select, signal, struct, sys, time, fcntl, termios
 
+FRAME_QUIET = 0.02
+KEY_TIMEOUT = 30.0
+# Quiet before each key: a reader's pace (Ink draws at most one frame per 33 ms).
+KEY_GAP = 0.06
+
 def main():
-    columns, rows, marker, keys = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3].encode(), json.loads(sys.argv[4])
+    spec = json.loads(sys.argv[1])
     command = sys.argv[sys.argv.index('--') + 1:]
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
         os.execvp(command[0], command)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', rows, columns, 0, 0))
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', spec['rows'], spec['columns'], 0, 0))
+    ready = spec['ready'].encode()
     buffer = b''
     first = None
-    deadline = start + 30
+    deadline = start + 60
     while first is None and time.perf_counter() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.5)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            buffer += chunk
-            if marker in buffer:
-                first = (time.perf_counter() - start) * 1000
-    latencies = []
-    settle_after_open = float(os.environ.get('PROBE_SETTLE', '0'))
-    if settle_after_open:
-        drain(fd, settle_after_open)
-    for key in keys:
-        drain(fd, 0.03)
-        sent = time.perf_counter()
-        os.write(fd, key.encode())
-        last = None
-        while True:
-            ready, _, _ = select.select([fd], [], [], 0.03 if last else 1.0)
-            if not ready:
-                break
-            try:
-                os.read(fd, 65536)
-            except OSError:
-                break
-            last = time.perf_counter()
-        if last is not None:
-            latencies.append((last - sent) * 1000)
-    rss = peak_rss(pid)
-    os.write(fd, b'q')
+        chunk = read(fd, 0.5)
+        if chunk is None:
+            break
+        buffer += chunk
+        if ready in buffer:
+            first = (time.perf_counter() - start) * 1000
+    keys = []
+    rss = 0
+    for step in spec.get('steps', []) if first is not None else []:
+        if 'quiet' in step:
+            drain(fd, step['quiet'])
+        elif 'send' in step:
+            os.write(fd, step['send'].encode())
+        elif 'sleep' in step:
+            until = time.perf_counter() + step['sleep']
+            while time.perf_counter() < until:
+                read(fd, max(0.001, until - time.perf_counter()))
+        else:
+            drain(fd, KEY_GAP)
+            keys.append({'label': step.get('label', step['key']), 'ms': press(fd, step['key'], step.get('expect'))})
+        rss = max(rss, peak_rss(pid))
+    rss = max(rss, peak_rss(pid))
+    try:
+        os.write(fd, spec.get('quit', 'q').encode())
+    except OSError:
+        pass
     status = wait(pid, fd)
-    print(json.dumps({'first_frame_ms': first, 'key_ms': latencies, 'peak_rss_kb': rss, 'status': status}))
+    print(json.dumps({'first_frame_ms': first, 'keys': keys, 'peak_rss_kb': rss, 'status': status}))
+
+def press(fd, key, expect):
+    markers = [marker.encode() for marker in expect or []]
+    seen = b''
+    sent = time.perf_counter()
+    os.write(fd, key.encode())
+    found = not markers
+    last = None
+    while True:
+        timeout = FRAME_QUIET if (found and last) else max(0.001, sent + KEY_TIMEOUT - time.perf_counter())
+        chunk = read(fd, timeout)
+        if not chunk:
+            break
+        last = time.perf_counter()
+        if not found:
+            # Keep a tail so a marker split across reads is still seen.
+            seen = (seen + chunk)[-65536:]
+            found = any(marker in seen for marker in markers)
+        if time.perf_counter() - sent > KEY_TIMEOUT:
+            break
+    return None if last is None or not found else (last - sent) * 1000
+
+def read(fd, timeout):
+    """Bytes written within `timeout` seconds: b'' when none, None when the program has gone."""
+    ready, _, _ = select.select([fd], [], [], timeout)
+    if not ready:
+        return b''
+    try:
+        return os.read(fd, 65536)
+    except OSError:
+        return None
 
 def drain(fd, quiet):
     while True:
-        ready, _, _ = select.select([fd], [], [], quiet)
-        if not ready:
-            return
-        try:
-            os.read(fd, 65536)
-        except OSError:
+        chunk = read(fd, quiet)
+        if not chunk:
             return
 
 def peak_rss(pid):
-    # The node process may be a child of the pty's first process (a shell); take the largest.
+    # The program may be a child of the pty's first process (a shell); take the largest.
     best = 0
     for candidate in [pid] + children(pid):
         try:
@@ -93,6 +129,7 @@ def wait(pid, fd):
         if done:
             return os.waitstatus_to_exitcode(status)
     os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
     return None
 
 main()
