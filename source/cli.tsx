@@ -15,7 +15,7 @@ const help = `
     $ folio ARTICLE              read one article (an id, a path to a .md file, or - for stdin)
     $ folio list [--json]        list the library's articles
     $ folio toc ARTICLE [--json] [--width N]
-    $ folio cat ARTICLE [--section SLUG_OR_TITLE ...] [--format ansi|plain|markdown|json] [--width N] [--color]
+    $ folio cat ARTICLE [--section SLUG_OR_TITLE ...] [--format ansi|plain|markdown|json] [--width N] [--color] [--[no-]hyperlinks]
     $ folio stats [--json]       views, progress and last read per article
     $ folio reset [ARTICLE] --yes
                                  forget reading state (one article or all)
@@ -28,6 +28,7 @@ const help = `
     --format F         cat output: ansi, plain, markdown or json (default: ansi on a terminal, plain in a pipe)
     --section S        cat only this section and its sub-sections (repeatable)
     --color            colour even in a pipe (NO_COLOR turns colour off)
+    --[no-]hyperlinks  cat ansi: links as terminal hyperlinks (default: if the terminal has them; FORCE_HYPERLINK=1/0)
     --yes              confirm reset
 
   Exit codes: 0 ok, 1 not found or unreadable, 2 usage error, 130 interrupted.
@@ -46,6 +47,8 @@ const options = {
 	section: {type: 'string', multiple: true},
 	color: {type: 'boolean'},
 	'no-color': {type: 'boolean'},
+	hyperlinks: {type: 'boolean'},
+	'no-hyperlinks': {type: 'boolean'},
 	yes: {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean', short: 'v'},
@@ -59,7 +62,7 @@ function parseArguments(argv: string[]) {
 	checkFlagValues(argv);
 	try {
 		const {values, positionals} = parseArgs({args: argv, options, allowPositionals: true, strict: true});
-		return {input: positionals, flags: {...values, color: values['no-color'] ? false : values.color, width: parseWidth(values.width)}};
+		return {input: positionals, flags: {...values, color: values['no-color'] ? false : values.color, hyperlinks: values['no-hyperlinks'] ? false : values.hyperlinks, width: parseWidth(values.width)}};
 	} catch (error) {
 		const {code, message} = error as {code?: string; message: string};
 		if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
@@ -136,7 +139,7 @@ async function main(): Promise<number> {
 
 		case 'cat': {
 			const {catCommand} = await import('./commands/cat.js');
-			return catCommand(context, {article: needArticle('cat'), sections: flags.section ?? [], format: flags.format, width: flags.width, color: flags.color});
+			return catCommand(context, {article: needArticle('cat'), sections: flags.section ?? [], format: flags.format, width: flags.width, color: flags.color, hyperlinks: flags.hyperlinks});
 		}
 
 		case 'stats': {
@@ -168,7 +171,7 @@ async function main(): Promise<number> {
 				}
 
 				const {catCommand} = await import('./commands/cat.js');
-				return catCommand(context, {article, sections: flags.section ?? [], format: flags.format, width: flags.width, color: flags.color});
+				return catCommand(context, {article, sections: flags.section ?? [], format: flags.format, width: flags.width, color: flags.color, hyperlinks: flags.hyperlinks});
 			}
 
 			const {readCommand} = await import('./commands/read.js');

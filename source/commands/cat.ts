@@ -1,6 +1,8 @@
 import type {Article} from '../core/article/article.js';
 import {UsageError} from '../core/errors.js';
 import {highlightCode} from '../node/highlight.js';
+import {hyperlinksFor} from '../node/hyperlinks.js';
+import {loadTextWidth} from '../core/text/text-width.js';
 import {RenderedArticle, type RenderStyle} from '../core/markdown/render.js';
 import {findSections, sectionRange} from '../core/article/sections.js';
 import {sanitizeLine, stripStyling} from '../core/text/sanitize.js';
@@ -18,6 +20,8 @@ export type CatOptions = {
 	format?: string;
 	width?: number;
 	color?: boolean;
+	/** `--hyperlinks` / `--no-hyperlinks`; undefined lets the terminal decide. */
+	hyperlinks?: boolean;
 };
 
 /**
@@ -36,7 +40,13 @@ export async function catCommand(context: CommandContext, options: CatOptions): 
 	} else if (format === 'json') {
 		await writer.text(JSON.stringify(jsonOf(article, selected, width), null, 2) + '\n');
 	} else {
-		const rendered = new RenderedArticle(article, {width, style: format, highlight: highlightCode});
+		const hyperlinks = format === 'ansi' && hyperlinksFor(context.stdout, options.hyperlinks);
+		if (hyperlinks) {
+			// A line holding a hyperlink is wrapped by wrap-ansi, which measures with string-width.
+			await loadTextWidth();
+		}
+
+		const rendered = new RenderedArticle(article, {width, style: format, highlight: highlightCode, hyperlinks});
 		if (selected) {
 			for (const [position, index] of selected.entries()) {
 				const [first, end] = sectionRange(article.outline.sections, index);

@@ -1,7 +1,7 @@
 import {Lexer, Marked, type Token} from 'marked';
 import type {Article} from '../article/article.js';
 import {headingText} from '../markdown/outline.js';
-import {readLinkDefinitions} from '../markdown/render-markdown.js';
+import {linkDestination, readLinkDefinitions} from '../markdown/render-markdown.js';
 import {sanitizeLine} from '../text/sanitize.js';
 
 /** One link of an article, as the link list shows it. */
@@ -34,7 +34,7 @@ export function extractLinks(article: Article): ArticleLink[] {
 		Object.assign(lexer.tokens.links, definitions);
 		walker.walkTokens(lexer.lex(markdown), (token: Token) => {
 			if (token.type === 'link') {
-				const href = sanitizeLine(token.href);
+				const href = sanitizeLine(linkDestination(token.href) ?? token.href);
 				if (href !== '') {
 					links.push({text: headingText(token.text) || href, href, section: block.section});
 				}

@@ -17,6 +17,8 @@ type Converter = {
 	indent: number;
 	/** Colours fenced code in `ansi` style, when the caller provides one. */
 	highlight: CodeHighlighter | undefined;
+	/** Web and mail links become OSC 8 hyperlinks (`ansi` style only). */
+	hyperlinks: boolean;
 };
 
 const converters = new Map<RenderStyle, Converter>();
@@ -25,10 +27,11 @@ const converters = new Map<RenderStyle, Converter>();
  * Render one run of Markdown (a section) to terminal text with marked and marked-terminal.
  * Lines are not yet fitted to the width: `fitLines` does that for every renderer output.
  */
-export function renderMarkdown(markdown: string, links: Links, width: number, style: RenderStyle, highlight?: CodeHighlighter): string {
+export function renderMarkdown(markdown: string, links: Links, width: number, style: RenderStyle, highlight?: CodeHighlighter, hyperlinks = false): string {
 	const converter = converterFor(style);
 	converter.width = width;
 	converter.highlight = highlight;
+	converter.hyperlinks = hyperlinks && style === 'ansi';
 	const lexer = new Lexer(converter.marked.defaults);
 	Object.assign(lexer.tokens.links, links);
 	const tokens = lexer.lex(limitNesting(markdown));
@@ -56,7 +59,7 @@ function converterFor(style: RenderStyle): Converter {
 
 function createConverter(style: RenderStyle): Converter {
 	const chalk = new Chalk({level: style === 'ansi' ? 1 : 0});
-	const converter: Converter = {marked: new Marked({gfm: true, async: false}), width: 80, indent: 0, highlight: undefined};
+	const converter: Converter = {marked: new Marked({gfm: true, async: false}), width: 80, indent: 0, highlight: undefined, hyperlinks: false};
 	const identity = (text: string) => text;
 	const styles = style === 'ansi' ? ansiStyles(chalk) : plainStyles(identity);
 
@@ -114,6 +117,12 @@ function createConverter(style: RenderStyle): Converter {
 			},
 			link(this: {parser: {parseInline(tokens: Token[]): string}}, token: Tokens.Link) {
 				const text = this.parser.parseInline(token.tokens);
+				const url = linkDestination(token.href);
+				if (converter.hyperlinks && url !== undefined && hyperlinkable(url)) {
+					// The terminal shows the address on hover: printing it after the text would repeat it.
+					return hyperlink(url, styles.link(text || url));
+				}
+
 				const href = sanitizeLine(token.href);
 				if (href.startsWith('#') || href === '' || stripStyling(text) === href) {
 					return styles.link(text || href);
@@ -162,6 +171,29 @@ function plainStyles(identity: (text: string) => string): Styles {
 		listitem: identity, table: identity, paragraph: identity, strong: identity, em: identity, codespan: identity,
 		del: identity, link: identity, href: identity, text: identity, tableBorder: identity, quoteBar: identity,
 	};
+}
+
+// Anything that could end the sequence early or reorder what is shown: C0, DEL, C1, bidi controls.
+// eslint-disable-next-line no-control-regex
+const unsafeInUrl = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * A link's destination with its entities decoded, as CommonMark reads it (`&amp;` is `&`), or
+ * undefined when an entity stood for a control character: such a URL is only ever shown as text.
+ */
+export function linkDestination(href: string): string | undefined {
+	const decoded = decodeEntities(href);
+	return decoded.includes('\uFFFD') && !href.includes('\uFFFD') ? undefined : decoded;
+}
+
+/** Only absolute web and mail addresses become hyperlinks, and never one carrying a control. */
+export function hyperlinkable(url: string): boolean {
+	return /^(?:https?:\/\/|mailto:)\S+$/i.test(url) && !unsafeInUrl.test(url) && url.length <= 2048;
+}
+
+/** An OSC 8 hyperlink around `text`: `ESC ] 8 ; ; URL BEL text ESC ] 8 ; ; BEL`. */
+export function hyperlink(url: string, text: string): string {
+	return `\u001B]8;;${url}\u0007${text}\u001B]8;;\u0007`;
 }
 
 function indent(text: string, columns: number): string {

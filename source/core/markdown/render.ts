@@ -16,6 +16,8 @@ export type RenderOptions = {
 	style: RenderStyle;
 	/** Colours fenced code in `ansi` style; without it code is drawn in one colour. */
 	highlight?: CodeHighlighter;
+	/** Web and mail links as OSC 8 hyperlinks, in `ansi` style. @default false */
+	hyperlinks?: boolean;
 };
 
 /**
@@ -32,6 +34,7 @@ export class RenderedArticle {
 	readonly width: number;
 	readonly style: RenderStyle;
 	private readonly highlight: CodeHighlighter | undefined;
+	private readonly hyperlinks: boolean;
 	private nextBlock = 0;
 	private links: Links | undefined;
 
@@ -39,6 +42,7 @@ export class RenderedArticle {
 		this.width = Math.max(minimumWidth, Math.floor(options.width));
 		this.style = options.style;
 		this.highlight = options.highlight;
+		this.hyperlinks = options.hyperlinks === true && options.style === 'ansi';
 		this.sectionStarts = article.outline.sections.map(() => -1);
 	}
 
@@ -147,7 +151,7 @@ export class RenderedArticle {
 		}
 
 		this.links ??= readLinkDefinitions(this.article.outline.linkDefinitions);
-		const output = renderMarkdown(markdown, this.links, this.width, this.style, this.highlight);
+		const output = renderMarkdown(markdown, this.links, this.width, this.style, this.highlight, this.hyperlinks);
 		const safe = this.style === 'plain' ? stripStyling(output) : keepOnlyStyling(output);
 		// Blank lines are dropped at both ends and collapsed inside; each line is measured once.
 		const lines = safe.split('\n');

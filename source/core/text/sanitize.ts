@@ -43,8 +43,9 @@ export function sanitizeLine(text: string): string {
 }
 
 /**
- * Keep only SGR styling (colours, bold, ...) in rendered output and drop every other escape
- * sequence and control character. This is the last gate before the terminal.
+ * Keep only SGR styling (colours, bold, ...) and OSC 8 hyperlinks to safe addresses in rendered
+ * output, and drop every other escape sequence and control character. This is the last gate
+ * before the terminal.
  */
 export function keepOnlyStyling(rendered: string): string {
 	// eslint-disable-next-line no-control-regex
@@ -52,13 +53,23 @@ export function keepOnlyStyling(rendered: string): string {
 		return rendered;
 	}
 
-	const kept = rendered.replace(escapeSequence, sequence => (sgrSequence.test(sequence) ? sequence : ''));
-	return kept.replace(unsafeCharacters, character => (character === '\u001B' ? character : '')).replace(
-		// eslint-disable-next-line no-control-regex
-		/\u001B(?!\[[\d;]*m)/g,
-		'',
-	);
+	let kept = '';
+	let from = 0;
+	for (const match of rendered.matchAll(escapeSequence)) {
+		kept += rendered.slice(from, match.index).replace(unsafeCharacters, '');
+		if (sgrSequence.test(match[0]) || hyperlinkSequence.test(match[0])) {
+			kept += match[0];
+		}
+
+		from = match.index + match[0].length;
+	}
+
+	return kept + rendered.slice(from).replace(unsafeCharacters, '');
 }
+
+// An OSC 8 hyperlink (opening with a URL, or closing), BEL-terminated, nothing unsafe in the URL.
+// eslint-disable-next-line no-control-regex
+const hyperlinkSequence = /^\u001B\]8;[^;\u0000-\u001F]*;[^\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]*\u0007$/;
 
 /**
  * Remove every escape sequence and control character (keeping tab and newline).
