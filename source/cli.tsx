@@ -16,6 +16,8 @@ const help = `
     $ folio list [--json]        list the library's articles
     $ folio toc ARTICLE [--json] [--width N]
     $ folio cat ARTICLE [--section SLUG_OR_TITLE ...] [--format ansi|plain|markdown|json] [--width N] [--color] [--[no-]hyperlinks]
+    $ folio marks ARTICLE [--json]
+                                 the marks set in the reader (m + letter)
     $ folio stats [--json]       views, progress and last read per article
     $ folio reset [ARTICLE] --yes
                                  forget reading state (one article or all)
@@ -91,7 +93,7 @@ function parseWidth(value: string | undefined): number | undefined {
 }
 
 
-const commands = new Set(['list', 'toc', 'cat', 'stats', 'reset']);
+const commands = new Set(['list', 'toc', 'cat', 'marks', 'stats', 'reset']);
 
 async function main(): Promise<number> {
 	const {input, flags} = parseArguments(process.argv.slice(2));
@@ -140,6 +142,11 @@ async function main(): Promise<number> {
 		case 'cat': {
 			const {catCommand} = await import('./commands/cat.js');
 			return catCommand(context, {article: needArticle('cat'), sections: flags.section ?? [], format: flags.format, width: flags.width, color: flags.color, hyperlinks: flags.hyperlinks});
+		}
+
+		case 'marks': {
+			const {marksCommand} = await import('./commands/marks.js');
+			return marksCommand(context, {article: needArticle('marks'), json: flags.json ?? false});
 		}
 
 		case 'stats': {

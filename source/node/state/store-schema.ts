@@ -6,7 +6,7 @@ import type {StateFile} from './store-file.js';
  * a file from a newer minor version still loads. Throws `Config schema violation: ...`.
  */
 export function validateStateFile(data: unknown): asserts data is StateFile {
-	const fail = (what: string) => {
+	const fail = (what: string): never => {
 		throw new Error(`Config schema violation: ${what}`);
 	};
 
@@ -28,7 +28,7 @@ export function validateStateFile(data: unknown): asserts data is StateFile {
 			fail(`expected articles[${JSON.stringify(key)}] to be an object`);
 		}
 
-		const {views, position, lastRead, readSections} = entry as Record<string, unknown>;
+		const {views, position, lastRead, readSections, marks} = entry as Record<string, unknown>;
 		if (!Number.isInteger(views) || (views as number) < 0) {
 			fail(`expected articles[${JSON.stringify(key)}].views to be a whole number from 0, got ${JSON.stringify(views)}`);
 		}
@@ -42,12 +42,30 @@ export function validateStateFile(data: unknown): asserts data is StateFile {
 		}
 
 		if (position !== undefined) {
-			const {slug, fraction, percent, at} = isObject(position) ? position as Record<string, unknown> : fail(`expected articles[${JSON.stringify(key)}].position to be an object`) as never;
-			const inRange = (value: unknown, maximum: number) => typeof value === 'number' && value >= 0 && value <= maximum;
-			if ((slug !== undefined && typeof slug !== 'string') || !inRange(fraction, 1) || !inRange(percent, 100) || typeof at !== 'string') {
-				fail(`expected articles[${JSON.stringify(key)}].position to be {slug?, fraction 0–1, percent 0–100, at}`);
+			checkPosition(position, `articles[${JSON.stringify(key)}].position`, fail);
+		}
+
+		if (marks !== undefined) {
+			if (!isObject(marks)) {
+				fail(`expected articles[${JSON.stringify(key)}].marks to be an object`);
+			}
+
+			for (const [name, mark] of Object.entries(marks as Record<string, unknown>)) {
+				if (!/^[a-zA-Z]$/.test(name)) {
+					fail(`expected the marks of articles[${JSON.stringify(key)}] to be named by one letter, got ${JSON.stringify(name)}`);
+				}
+
+				checkPosition(mark, `articles[${JSON.stringify(key)}].marks.${name}`, fail);
 			}
 		}
+	}
+}
+
+function checkPosition(position: unknown, where: string, fail: (what: string) => never): void {
+	const {slug, fraction, percent, at} = isObject(position) ? position : fail(`expected ${where} to be an object`);
+	const inRange = (value: unknown, maximum: number) => typeof value === 'number' && value >= 0 && value <= maximum;
+	if ((slug !== undefined && typeof slug !== 'string') || !inRange(fraction, 1) || !inRange(percent, 100) || typeof at !== 'string') {
+		fail(`expected ${where} to be {slug?, fraction 0–1, percent 0–100, at}`);
 	}
 }
 

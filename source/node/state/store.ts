@@ -24,6 +24,8 @@ export type ArticleState = {
 	lastRead?: string;
 	/** Slugs of the sections read. */
 	readSections: string[];
+	/** Marks set with `m` + letter: each a place in the content, like `position`. */
+	marks?: Record<string, ReadingPosition>;
 };
 
 export type StoreOptions = {
@@ -49,6 +51,8 @@ export type StateStore = {
 	recordView(key: string): ArticleState;
 	/** Save the position, add `readSections` to those already read, and set `lastRead`. */
 	savePosition(key: string, position: ReadingPosition, readSections?: string[]): void;
+	/** Set (or move) mark `name` (one letter) of an article to `position`. */
+	setMark(key: string, name: string, position: ReadingPosition): void;
 	/** Forget one article, or every article; returns how many were forgotten. */
 	reset(key?: string): number;
 };
@@ -160,6 +164,15 @@ function createStore(file: string, conf: StateConf | undefined, warnings: string
 					readSections: [...new Set([...state.readSections, ...readSections])],
 					lastRead: now(),
 				}));
+			}, () => undefined);
+		},
+		setMark(key, name, position) {
+			if (!/^[a-zA-Z]$/.test(name)) {
+				return;
+			}
+
+			mutate(articles => {
+				upsert(articles, key, state => ({...state, marks: {...state.marks, [name]: normalizePosition(position)}}));
 			}, () => undefined);
 		},
 		reset: key => mutate(articles => (key === undefined ? forgetAll(articles) : forget(articles, key)), () => 0, count => count > 0),
