@@ -18,6 +18,8 @@ const help = `
     $ folio cat ARTICLE [--section SLUG_OR_TITLE ...] [--format ansi|plain|markdown|json] [--width N] [--color] [--[no-]hyperlinks]
     $ folio marks ARTICLE [--json]
                                  the marks set in the reader (m + letter)
+    $ folio search QUERY… [--json] [--limit N]
+                                 find articles by their words ("a phrase" in quotes)
     $ folio stats [--json]       views, progress and last read per article
     $ folio reset [ARTICLE] --yes
                                  forget reading state (one article or all)
@@ -31,9 +33,10 @@ const help = `
     --section S        cat only this section and its sub-sections (repeatable)
     --color            colour even in a pipe (NO_COLOR turns colour off)
     --[no-]hyperlinks  cat ansi: links as terminal hyperlinks (default: if the terminal has them; FORCE_HYPERLINK=1/0)
+    --limit N          search: at most N articles (default 20)
     --yes              confirm reset
 
-  Exit codes: 0 ok, 1 not found or unreadable, 2 usage error, 130 interrupted.
+  Exit codes: 0 ok, 1 not found or unreadable (search: no match), 2 usage error, 130 interrupted.
   Examples
     $ folio cat guides/keys --section "Reader keys" | less -R
     $ folio toc guides/keys --json | jq -r '.[].slug'
@@ -52,6 +55,7 @@ const options = {
 	hyperlinks: {type: 'boolean'},
 	'no-hyperlinks': {type: 'boolean'},
 	yes: {type: 'boolean'},
+	limit: {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean', short: 'v'},
 } as const;
@@ -93,7 +97,7 @@ function parseWidth(value: string | undefined): number | undefined {
 }
 
 
-const commands = new Set(['list', 'toc', 'cat', 'marks', 'stats', 'reset']);
+const commands = new Set(['list', 'toc', 'cat', 'marks', 'search', 'stats', 'reset']);
 
 async function main(): Promise<number> {
 	const {input, flags} = parseArguments(process.argv.slice(2));
@@ -149,6 +153,11 @@ async function main(): Promise<number> {
 			return marksCommand(context, {article: needArticle('marks'), json: flags.json ?? false});
 		}
 
+		case 'search': {
+			const {searchCommand} = await import('./commands/search.js');
+			return searchCommand(context, {words: argumentsLeft, json: flags.json ?? false, limit: flags.limit});
+		}
+
 		case 'stats': {
 			noArguments(argumentsLeft, 'stats');
 			const {statsCommand} = await import('./commands/stats.js');
@@ -187,7 +196,7 @@ async function main(): Promise<number> {
 	}
 }
 
-const valueFlags = ['dir', 'profile', 'width', 'format', 'section'];
+const valueFlags = ['dir', 'profile', 'width', 'format', 'section', 'limit'];
 
 /** Flags that take a value must be given one: `--width` alone or `--section=` is a mistake. */
 function checkFlagValues(argv: string[]): void {

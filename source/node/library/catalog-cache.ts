@@ -72,13 +72,21 @@ export class CatalogCache {
 
 /** The cache file for a library folder, or undefined when there is no home for it. */
 export function catalogCacheFile(libraryFolder: string, environment: NodeJS.ProcessEnv = process.env): string | undefined {
+	return libraryCacheFile(libraryFolder, 'library', environment);
+}
+
+/**
+ * A cache file about one library folder, `$XDG_CACHE_HOME/folio/KIND-HASH.json` (or under
+ * `~/.cache`), or undefined when there is no home for it.
+ */
+export function libraryCacheFile(libraryFolder: string, kind: string, environment: NodeJS.ProcessEnv = process.env): string | undefined {
 	const base = environment.XDG_CACHE_HOME || (os.homedir() ? path.join(os.homedir(), '.cache') : undefined);
 	if (!base) {
 		return undefined;
 	}
 
 	const key = createHash('sha1').update(path.resolve(libraryFolder)).digest('hex').slice(0, 16);
-	return path.join(base, 'folio', `library-${key}.json`);
+	return path.join(base, 'folio', `${kind}-${key}.json`);
 }
 
 function readCache(file: string): Record<string, CachedInfo> {
