@@ -5,7 +5,8 @@
  * one finds the other highlights.
  */
 
-const combiningMarks = /\p{M}/gu;
+// Diacritics only: kana voicing marks and Hangul jamo recompose (NFC) rather than vanish.
+const combiningMarks = /[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]/g;
 const wordOrIdeograph = /[\p{L}\p{N}]+/gu;
 const ideograph = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u30FC]/u;
 
@@ -16,7 +17,7 @@ export function fold(text: string): string {
 		return text.toLowerCase();
 	}
 
-	return text.normalize('NFKD').replace(combiningMarks, '').toLowerCase();
+	return text.normalize('NFKD').replace(combiningMarks, '').normalize('NFC').toLowerCase();
 }
 
 /** True for a character searched one at a time (Han, hiragana, katakana). */
