@@ -1,7 +1,8 @@
-import {closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync} from 'node:fs';
+import {mkdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {loadEngine, type SearchEngine} from '../../core/search/engine.js';
 import {searchFields} from '../../core/search/document.js';
+import {writeFileDurably} from '../durable-write.js';
 
 /** Size and mtime of each indexed file, by its path inside the library folder. */
 export type IndexedFiles = Map<string, {size: number; mtimeMs: number}>;
@@ -50,26 +51,17 @@ export function readStoredIndex(file: string, library: string, maxBytes: number)
 }
 
 /**
- * Write the index atomically with mode 0600: a new file beside the old one, flushed to disk,
- * then renamed over it. A failure (full disk, read-only cache) leaves the old file as it was and
- * is not an error: search works without a cache.
+ * Write the index durably with mode 0600 (a temporary file beside the old one, every byte
+ * checked and flushed, then renamed over it). A failure (full disk, read-only cache) leaves the
+ * old file as it was and is not an error: search works without a cache.
  */
 export function writeStoredIndex(file: string, library: string, index: StoredIndex): void {
-	const temporary = `${file}.${process.pid}.tmp`;
 	try {
 		mkdirSync(path.dirname(file), {recursive: true, mode: 0o700});
-		const data = {format, version, library, files: Object.fromEntries([...index.files].map(([key, value]) => [key, [value.size, value.mtimeMs]])), engine: index.engine.toJSON()};
-		const descriptor = openSync(temporary, 'wx', 0o600);
-		try {
-			writeSync(descriptor, JSON.stringify(data));
-			fsyncSync(descriptor);
-		} finally {
-			closeSync(descriptor);
-		}
-
-		renameSync(temporary, file);
+		const files = Object.fromEntries([...index.files].map(([key, value]) => [key, [value.size, value.mtimeMs]]));
+		writeFileDurably(file, JSON.stringify({format, version, library, files, engine: index.engine.toJSON()}), {mode: 0o600});
 	} catch {
-		rmSync(temporary, {force: true});
+		// A cache is an optimisation.
 	}
 }
 
