@@ -28,7 +28,7 @@ export async function searchCommand(context: CommandContext, options: SearchOpti
 		throw new UsageError('Expected a QUERY with a letter or digit in it, got only spaces or punctuation');
 	}
 
-	const index = await openLibraryIndex(context.libraryFolder, context.env);
+	const index = await openLibraryIndex(context.libraryFolder, context.env, {only: query});
 	const results = await searchLibrary(index, query, limit, context.env);
 	const writer = new PipeWriter(context.stdout);
 	if (options.json) {

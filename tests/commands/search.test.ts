@@ -154,10 +154,13 @@ test('a corrupt index file is rebuilt, never trusted, and written with mode 0600
 	const broken = [
 		'{"format":"folio-search-index","version":1',
 		'\u001B]0;pwned\u0007',
-		JSON.stringify({format: 'folio-search-index', version: 1, library: folder, files: {'sockets.md': [1, 1]}, engine: {}}),
+		JSON.stringify({format: 'folio-search-index', version: 2, library: folder, files: {'sockets.md': [1, 1, 1]}, documents: {}, shards: []}) + '\n',
 		readFileSync(file, 'utf8').replace('"documentCount":3', '"documentCount":2'),
+		readFileSync(file, 'utf8').replace(/"endpoint",\{/, '"endpoint",7,{'),
+		readFileSync(file, 'utf8').replace(/"shards":\[\["(.)",0,\d+\]/, '"shards":[["$1",0,99999999]'),
 	];
 	for (const content of broken) {
+		t.not(content, readFileSync(file, 'utf8'));
 		writeFileSync(file, content);
 		chmodSync(file, 0o644);
 		const hits = await searchJson(t, folder, ['endpoint'], state);

@@ -22,8 +22,11 @@ export function createEngine(): SearchEngine {
 	return new MiniSearch(engineOptions);
 }
 
-/** An index from its plain form (`engine.toJSON()`); throws when it is not one. */
-export function loadEngine(plain: Parameters<typeof MiniSearch.loadJS>[0]): SearchEngine {
+/** An index in its plain form, as `engine.toJSON()` gives it. */
+export type EnginePlain = Parameters<typeof MiniSearch.loadJS>[0];
+
+/** An index from its plain form; throws when it is not one. */
+export function loadEngine(plain: EnginePlain): SearchEngine {
 	return MiniSearch.loadJS(plain, engineOptions);
 }
 
