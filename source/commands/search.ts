@@ -93,9 +93,17 @@ function pad(text: string, width: number): string {
 
 /** The snippet cut to `width` columns, its matches in bold yellow. */
 function highlight(hit: SearchHit, width: number, color: boolean): string {
-	const start = Math.max(0, (hit.highlights[0]?.[0] ?? 0) - Math.floor(width / 3));
-	const visible = stringWidth(hit.snippet) <= width ? hit.snippet : truncate(hit.snippet.slice(start), width);
-	const offset = visible === hit.snippet ? 0 : start;
+	let offset = 0;
+	let visible = hit.snippet;
+	if (stringWidth(hit.snippet) > width) {
+		// Start a third of the way before the first match, at a word, marked with an ellipsis.
+		const from = Math.max(0, (hit.highlights[0]?.[0] ?? 0) - Math.floor(width / 3));
+		const space = from > 0 ? hit.snippet.indexOf(' ', from - 1) : -1;
+		offset = space >= 0 && space < (hit.highlights[0]?.[0] ?? 0) ? space + 1 : from;
+		visible = truncate((offset > 0 ? '…' : '') + hit.snippet.slice(offset), width);
+		offset -= offset > 0 ? 1 : 0;
+	}
+
 	if (!color) {
 		return visible;
 	}

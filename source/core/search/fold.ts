@@ -27,12 +27,13 @@ export function isIdeograph(character: string): boolean {
 
 /** The folded words of a text, in order; each ideograph is a word of its own. */
 export function tokenize(text: string): string[] {
-	const words = fold(text).match(wordOrIdeograph);
+	const folded = fold(text);
+	const words = folded.match(wordOrIdeograph);
 	if (!words) {
 		return [];
 	}
 
-	if (!words.some(word => ideograph.test(word))) {
+	if (!ideograph.test(folded)) {
 		return words;
 	}
 

@@ -132,8 +132,12 @@ export function indexKey(directory: string, entry: LibraryEntry): string {
 	return path.sep === '/' ? relative : relative.split(path.sep).join('/');
 }
 
+let source: typeof import('../library/source.js') | undefined;
+
 async function readDocument(key: string, entry: LibraryEntry, limit: number) {
-	const {loadArticle} = await import('../library/source.js');
+	// The parser loads only when a file has to be read: a current index is used without it.
+	source ??= await import('../library/source.js');
+	const {loadArticle} = source;
 	try {
 		return searchDocument(key, loadArticle({origin: {kind: 'library', id: entry.id, path: entry.path}}, limit));
 	} catch (error) {
