@@ -75,10 +75,12 @@ function jsonRows(results: ArticleResult[]) {
 /** Hits as aligned columns that fit the terminal, the id shown once per article. */
 function terminalLines(results: ArticleResult[], columns: number, color: boolean): string {
 	const rows = results.flatMap(result => result.hits.map((hit, index) => ({id: index === 0 ? result.id : '', hit})));
-	const idWidth = Math.min(32, Math.max(0, ...rows.map(row => stringWidth(row.id))));
-	const sectionWidth = Math.min(28, Math.max(0, ...rows.map(row => stringWidth(row.hit.section))));
 	const lineWidth = Math.max(1, ...rows.map(row => String(row.hit.line ?? '-').length + 1));
-	const snippetWidth = Math.max(20, columns - idWidth - sectionWidth - lineWidth - 7);
+	// Three two-space gaps and one column spare; the id and section give way to the snippet.
+	const room = Math.max(12, columns - lineWidth - 7);
+	const idWidth = Math.min(32, Math.floor(room * 0.3), Math.max(0, ...rows.map(row => stringWidth(row.id))));
+	const sectionWidth = Math.min(28, Math.floor(room * 0.25), Math.max(0, ...rows.map(row => stringWidth(row.hit.section))));
+	const snippetWidth = room - idWidth - sectionWidth;
 	return rows.map(({id, hit}) => {
 		const line = hit.line === null ? '-' : String(hit.line + 1);
 		const cells = [pad(id, idWidth), pad(hit.section, sectionWidth), line.padStart(lineWidth)];
