@@ -3,7 +3,7 @@
  * folder in the same run: the first search (which builds the index), a warm one, and the
  * index's size on disk against the text's.
  */
-import {readdirSync, rmSync, statSync} from 'node:fs';
+import {existsSync, readdirSync, rmSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {median, ms, ratio, repeat, timeCommand} from './measure.js';
 
@@ -18,6 +18,10 @@ type Bench = {
 };
 
 function filesUnder(folder: string): string[] {
+	if (!existsSync(folder)) {
+		return [];
+	}
+
 	return readdirSync(folder, {withFileTypes: true, recursive: true}).filter(entry => entry.isFile()).map(entry => path.join(entry.parentPath, entry.name));
 }
 
