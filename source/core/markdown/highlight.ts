@@ -1,3 +1,4 @@
+import {painter} from '../text/style.js';
 import {decodeEntities} from './outline.js';
 
 export type HighlightJs = {
@@ -15,16 +16,22 @@ export const languageAliases: Record<string, string> = {
 	diff: 'diff', patch: 'diff', docker: 'dockerfile', tex: 'latex', proto: 'protobuf', sol: 'solidity',
 };
 
-// SGR colours for highlight.js scopes, from the 16 colours every terminal has.
-const scopeColours: Record<string, string> = {
-	keyword: '34', literal: '34', 'selector-tag': '34', doctag: '34', name: '34',
-	built_in: '36', type: '36', class: '36', attr: '36', attribute: '36', property: '36', variable: '36', 'template-variable': '36', params: '36',
-	string: '32', regexp: '32', char: '32', addition: '32', 'selector-attr': '32', 'selector-pseudo': '32',
-	number: '35', symbol: '35', bullet: '35', link: '35',
-	comment: '90', quote: '90', meta: '90',
-	title: '33', section: '33', function: '33', 'selector-id': '33', 'selector-class': '33',
-	deletion: '31',
+type Colour = 'blue' | 'cyan' | 'green' | 'magenta' | 'gray' | 'yellow' | 'red';
+
+// Colours for highlight.js scopes, from the 16 colours every terminal has.
+const scopeColours: Record<string, Colour> = {
+	keyword: 'blue', literal: 'blue', 'selector-tag': 'blue', doctag: 'blue', name: 'blue',
+	built_in: 'cyan', type: 'cyan', class: 'cyan', attr: 'cyan', attribute: 'cyan', property: 'cyan', variable: 'cyan', 'template-variable': 'cyan', params: 'cyan',
+	string: 'green', regexp: 'green', char: 'green', addition: 'green', 'selector-attr': 'green', 'selector-pseudo': 'green',
+	number: 'magenta', symbol: 'magenta', bullet: 'magenta', link: 'magenta',
+	comment: 'gray', quote: 'gray', meta: 'gray',
+	title: 'yellow', section: 'yellow', function: 'yellow', 'selector-id': 'yellow', 'selector-class': 'yellow',
+	deletion: 'red',
 };
+
+function colourOf(scope: string): Colour | undefined {
+	return Object.hasOwn(scopeColours, scope) ? scopeColours[scope] : undefined;
+}
 
 /**
  * Highlights a fenced block's code as SGR text, or returns undefined when the language is unknown.
@@ -41,21 +48,24 @@ export function languageName(language: string): string | undefined {
 	return /^[a-z\d-]+$/.test(name) ? name : undefined;
 }
 
-/** Turn highlight.js's `<span class="hljs-x">` markup into SGR colours, nesting included. */
+/**
+ * Turn highlight.js's `<span class="hljs-x">` markup into colours: each run of text takes the
+ * colour of the innermost span that has one, so nesting reads as it does on a web page.
+ */
 export function htmlToSgr(html: string): string {
-	const stack: string[] = [];
+	const ansi = painter('ansi');
+	const stack: Array<Colour | undefined> = [];
 	let out = '';
 	for (const part of html.split(/(<span class="[^"]*">|<\/span>)/)) {
 		if (part.startsWith('<span')) {
 			const scopes = /class="([^"]*)"/.exec(part)?.[1].split(/\s+/).map(scope => scope.replace(/^hljs-/, '').replace(/_+$/, '')) ?? [];
-			const colour = scopes.map(scope => scopeColours[scope] ?? scopeColours[scope.split('.')[0]]).find(Boolean) ?? stack.at(-1) ?? '39';
-			stack.push(colour);
-			out += `\u001B[${colour}m`;
+			stack.push(scopes.map(scope => colourOf(scope) ?? colourOf(scope.split('.')[0])).find(Boolean) ?? stack.at(-1));
 		} else if (part === '</span>') {
 			stack.pop();
-			out += `\u001B[${stack.at(-1) ?? '39'}m`;
-		} else {
-			out += decodeEntities(part);
+		} else if (part !== '') {
+			const text = decodeEntities(part);
+			const colour = stack.at(-1);
+			out += colour ? ansi[colour](text) : text;
 		}
 	}
 

@@ -1,13 +1,13 @@
-import {Chalk, type ChalkInstance} from 'chalk';
+import type {ChalkInstance} from 'chalk';
 import {Lexer, Marked, type Links, type Token, type Tokens} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import type {CodeHighlighter} from './highlight.js';
 import {decodeEntities} from './outline.js';
 import {sanitizeLine, sanitizeText, stripStyling} from '../text/sanitize.js';
+import {painter, type RenderStyle} from '../text/style.js';
 import {drawTable} from './table.js';
 
-/** `ansi` styles the text with SGR colours; `plain` emits no escape sequence at all. */
-export type RenderStyle = 'ansi' | 'plain';
+export type {RenderStyle} from '../text/style.js';
 
 type Converter = {
 	marked: Marked;
@@ -25,7 +25,7 @@ const converters = new Map<RenderStyle, Converter>();
 
 /**
  * Render one run of Markdown (a section) to terminal text with marked and marked-terminal.
- * Lines are not yet fitted to the width: `fitLines` does that for every renderer output.
+ * Lines are not yet fitted to the width: `RenderedArticle` fits each one with `fitLine`.
  */
 export function renderMarkdown(markdown: string, links: Links, width: number, style: RenderStyle, highlight?: CodeHighlighter, hyperlinks = false): string {
 	const converter = converterFor(style);
@@ -58,7 +58,7 @@ function converterFor(style: RenderStyle): Converter {
 }
 
 function createConverter(style: RenderStyle): Converter {
-	const chalk = new Chalk({level: style === 'ansi' ? 1 : 0});
+	const chalk = painter(style);
 	const converter: Converter = {marked: new Marked({gfm: true, async: false}), width: 80, indent: 0, highlight: undefined, hyperlinks: false};
 	const identity = (text: string) => text;
 	const styles = style === 'ansi' ? ansiStyles(chalk) : plainStyles(identity);

@@ -1,3 +1,5 @@
+import {painter} from '../text/style.js';
+
 /**
  * Show the matches of `query` in a line: the line is redrawn from its plain text with each match
  * in reverse video (the current match also underlined). Lines without a match keep their styling.
@@ -11,12 +13,12 @@ export function highlightMatches(styled: string, plain: string, query: string, c
 		return styled;
 	}
 
-	const open = current ? '\u001B[7;4m' : '\u001B[7m';
-	const close = current ? '\u001B[27;24m' : '\u001B[27m';
+	const ansi = painter('ansi');
+	const mark = current ? ansi.inverse.underline : ansi.inverse;
 	let out = '';
 	let from = 0;
 	while (at !== -1) {
-		out += plain.slice(from, at) + open + plain.slice(at, at + needle.length) + close;
+		out += plain.slice(from, at) + mark(plain.slice(at, at + needle.length));
 		from = at + needle.length;
 		at = haystack.indexOf(needle, from);
 	}

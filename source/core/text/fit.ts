@@ -1,3 +1,4 @@
+import {painter} from './style.js';
 import {stripStyling} from './sanitize.js';
 import {isSimpleText, stringWidth, wrapAnsi} from './text-width.js';
 
@@ -37,7 +38,7 @@ export function fitLine(text: string, width: number): string[] {
 	const prefix = listPrefix.exec(stripStyling(line))?.[1] ?? '';
 	const hanging = Math.min(prefix.length, Math.floor(width / 2));
 	// Continuation lines hang under the text: quote bars repeat, bullets become spaces.
-	const bar = line.includes('\u001B') ? '\u001B[90m│\u001B[39m' : '│';
+	const bar = line.includes('\u001B') ? painter('ansi').gray('│') : '│';
 	const pad = [...prefix.slice(0, hanging)].map(character => (character === '│' ? bar : ' ')).join('');
 	const pieces = isSimpleText(line) ? wrapSimple(line, width, hanging, pad) : wrapWide(line, width, hanging, pad);
 	return pieces.map(piece => piece.replace(trailingStyledSpaces, '$1'));
