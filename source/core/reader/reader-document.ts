@@ -3,6 +3,7 @@ import {fitLine} from '../text/fit.js';
 import type {CodeHighlighter} from '../markdown/highlight.js';
 import {RenderedArticle, type RenderStyle} from '../markdown/render.js';
 import {stripStyling} from '../text/sanitize.js';
+import {painter} from '../text/style.js';
 
 /** Header facts that are not in the article file. */
 /** Views are undefined for an article whose state is not kept (stdin): no count is shown. */
@@ -135,8 +136,7 @@ export class ReaderDocument {
 
 /** The article header lines: title, facts line, summary, and a blank line. */
 export function headerLines(article: Article, width: number, style: RenderStyle, facts: HeaderFacts): string[] {
-	const bold = (text: string) => (style === 'ansi' ? `\u001B[1m${text}\u001B[22m` : text);
-	const dim = (text: string) => (style === 'ansi' ? `\u001B[2m${text}\u001B[22m` : text);
+	const {bold, dim} = painter(style);
 	const details = [
 		article.date,
 		article.category,
