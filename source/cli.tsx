@@ -61,7 +61,7 @@ const options = {
 } as const;
 
 /**
- * argv → flags and words, with node's own parser (meow cost ~25 ms of every start here):
+ * argv → flags and words, with node's own parser (an argv library cost ~25 ms of every start):
  * unknown options and options missing their value are usage errors.
  */
 function parseArguments(argv: string[]) {
@@ -112,12 +112,14 @@ async function main(): Promise<number> {
 		return ExitCode.ok;
 	}
 
+	// The one place the environment is read: everything below gets it from the context.
+	const {env} = process;
 	const context: CommandContext = {
 		stdout: process.stdout,
 		stderr: process.stderr,
-		env: process.env,
-		libraryFolder: libraryDirectory(flags.dir),
-		profile: flags.profile ?? (process.env.FOLIO_PROFILE || undefined),
+		env,
+		libraryFolder: libraryDirectory(flags.dir, env),
+		profile: flags.profile ?? (env.FOLIO_PROFILE || undefined),
 	};
 	const [first, ...rest] = input;
 	const command = first !== undefined && commands.has(first) ? first : undefined;

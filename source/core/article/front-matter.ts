@@ -14,8 +14,6 @@ export type SplitResult = {
 	frontMatter: FrontMatter;
 	/** The Markdown after the front matter block. */
 	body: string;
-	/** Lines the front matter took, so positions in the body can be mapped back to the file. */
-	bodyStartLine: number;
 	/** Set when a front matter block was present but could not be read. */
 	warning?: string;
 };
@@ -30,38 +28,37 @@ const closing = /\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 export function splitFrontMatter(source: string): SplitResult {
 	const empty: FrontMatter = {tags: []};
 	if (!opening.test(source)) {
-		return {frontMatter: empty, body: source, bodyStartLine: 0};
+		return {frontMatter: empty, body: source};
 	}
 
 	const afterOpening = source.indexOf('\n') + 1;
 	const rest = source.slice(afterOpening - 1);
 	const end = closing.exec(rest);
 	if (!end) {
-		return {frontMatter: empty, body: source, bodyStartLine: 0, warning: 'front matter is not closed by a --- line; shown as text'};
+		return {frontMatter: empty, body: source, warning: 'front matter is not closed by a --- line; shown as text'};
 	}
 
 	const yamlText = rest.slice(1, end.index);
 	const bodyStart = afterOpening - 1 + end.index + end[0].length;
 	const body = source.slice(bodyStart);
-	const bodyStartLine = countLines(source.slice(0, bodyStart));
 
 	let data: unknown;
 	try {
 		data = yaml.load(yamlText, {schema: yaml.CORE_SCHEMA, json: true});
 	} catch (error) {
 		const reason = sanitizeLine(error instanceof Error ? error.message.split('\n')[0] : String(error));
-		return {frontMatter: empty, body: source, bodyStartLine: 0, warning: `front matter is not valid YAML (${reason}); shown as text`};
+		return {frontMatter: empty, body: source, warning: `front matter is not valid YAML (${reason}); shown as text`};
 	}
 
 	if (data === null || data === undefined) {
-		return {frontMatter: empty, body, bodyStartLine};
+		return {frontMatter: empty, body};
 	}
 
 	if (typeof data !== 'object' || Array.isArray(data)) {
-		return {frontMatter: empty, body: source, bodyStartLine: 0, warning: 'front matter is not a YAML mapping; shown as text'};
+		return {frontMatter: empty, body: source, warning: 'front matter is not a YAML mapping; shown as text'};
 	}
 
-	return {frontMatter: readFields(data as Record<string, unknown>), body, bodyStartLine};
+	return {frontMatter: readFields(data as Record<string, unknown>), body};
 }
 
 function readFields(data: Record<string, unknown>): FrontMatter {
@@ -94,13 +91,4 @@ function asDate(value: unknown): string | undefined {
 function asTags(value: unknown): string[] {
 	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
 	return list.map(tag => asText(tag)).filter((tag): tag is string => tag !== undefined);
-}
-
-function countLines(text: string): number {
-	let count = 0;
-	for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
-		count++;
-	}
-
-	return count;
 }

@@ -29,8 +29,6 @@ export class RenderedArticle {
 	readonly lines: string[] = [];
 	/** Line index of each section's heading, -1 until rendered. */
 	readonly sectionStarts: number[];
-	/** Line index where each block starts, as far as rendered. */
-	readonly blockStarts: number[] = [];
 	readonly width: number;
 	readonly style: RenderStyle;
 	private readonly highlight: CodeHighlighter | undefined;
@@ -68,7 +66,6 @@ export class RenderedArticle {
 		this.nextBlock++;
 		const rendered = this.renderBlockLines(block.startLine, block.endLine);
 		if (rendered.length === 0) {
-			this.blockStarts.push(this.lines.length);
 			if (block.section >= 0) {
 				this.sectionStarts[block.section] = this.lines.length;
 			}
@@ -78,7 +75,6 @@ export class RenderedArticle {
 
 		const added = this.lines.length > 0 ? ['', ...rendered] : rendered;
 		const start = this.lines.length + added.length - rendered.length;
-		this.blockStarts.push(start);
 		if (block.section >= 0) {
 			this.sectionStarts[block.section] = start;
 		}

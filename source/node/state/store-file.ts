@@ -23,7 +23,7 @@ type Versioned = StateFile & {__internal__?: {migrations?: {version?: string}}};
 /**
  * Changes of shape, oldest first. conf runs each step newer than the version recorded in the file,
  * up to `stateSchemaVersion`. To change the shape: bump `stateSchemaVersion` (say to '2.0.0'),
- * update `schema`, and add a '2.0.0' step that rewrites `articles`. A step must leave a file it
+ * update `validateStateFile` (store-schema.ts), and add a '2.0.0' step that rewrites `articles`. A step must leave a file it
  * already changed as it is.
  */
 const migrations: Options<StateFile>['migrations'] = {
