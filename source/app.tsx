@@ -2,7 +2,8 @@ import React, {useCallback, useRef, useState} from 'react';
 import {useApp, useInput} from 'ink';
 import type {Article} from './core/article/article.js';
 import {keyNames} from './core/keys/keymap.js';
-import type {LibraryItem, LibraryState} from './core/library/library-state.js';
+import type {ArticleInfo} from './core/article/article.js';
+import type {LibraryState, ReadingStats} from './core/library/library-state.js';
 import type {RenderStyle} from './core/markdown/render.js';
 import {LibraryScreen} from './ui/components/LibraryScreen.js';
 import type {ReaderExit} from './ui/components/Reader.js';
@@ -16,9 +17,9 @@ export type AppSession = {
 	style: RenderStyle;
 	folder: string;
 	/** The library's articles with their reading state, when the App starts in the library. */
-	initialItems?: LibraryItem[];
+	initialItems?: Array<ArticleInfo & ReadingStats>;
 	/** Articles of the library with their reading state, read fresh each time. */
-	listLibrary: () => Promise<LibraryItem[]>;
+	listLibrary: () => Promise<Array<ArticleInfo & ReadingStats>>;
 	/** Open a library article by id. */
 	openArticle: (id: string) => Promise<Article>;
 	/** The store key for an article, or undefined when its state is not kept (stdin). */
@@ -30,7 +31,7 @@ export type AppSession = {
 };
 
 type Screen =
-	| {kind: 'library'; items: LibraryItem[]; state?: LibraryState; message?: string}
+	| {kind: 'library'; items: Array<ArticleInfo & ReadingStats>; state?: LibraryState; message?: string}
 	| {kind: 'reader'; article: Article; libraryState?: LibraryState};
 
 /** The Ink root: owns input and switches between the library and the reader. */

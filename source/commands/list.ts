@@ -1,4 +1,4 @@
-import {loadLibraryInfo} from '../node/library/catalog.js';
+import {listLibrary} from '../node/library/listing.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {openStore} from '../node/state/store.js';
 import type {CommandContext} from './context.js';
@@ -13,7 +13,8 @@ export type ListOptions = {json: boolean};
  * piped, aligned on a terminal; `--json` for scripts.
  */
 export async function listCommand(context: CommandContext, options: ListOptions): Promise<number> {
-	const {articles, skipped} = (await loadLibraryInfo(context.libraryFolder, context.env));
+	const store = openStore({profile: context.profile, env: context.env});
+	const {articles, skipped} = await listLibrary(context.libraryFolder, context.env, store);
 	for (const entry of skipped) {
 		warn(context, `skipped ${sanitizeLine(entry.path)}: ${entry.reason}`);
 	}
@@ -24,21 +25,16 @@ export async function listCommand(context: CommandContext, options: ListOptions)
 		}
 	}
 
-	const store = openStore({profile: context.profile, env: context.env});
 	const writer = new PipeWriter(context.stdout);
 	if (options.json) {
-		const states = store.all();
-		const rows = articles.map(article => {
-			const state = states[article.id];
-			return {
-				id: sanitizeLine(article.id),
-				path: sanitizeLine(article.path),
-				...articleFields(article),
-				views: state?.views ?? 0,
-				progress: state?.position?.percent ?? 0,
-				lastRead: state?.lastRead ?? null,
-			};
-		});
+		const rows = articles.map(article => ({
+			id: sanitizeLine(article.id),
+			path: sanitizeLine(article.path),
+			...articleFields(article),
+			views: article.views,
+			progress: article.progress,
+			lastRead: article.lastRead ?? null,
+		}));
 		await writer.text(JSON.stringify(rows, null, 2) + '\n');
 		await writer.end();
 		return 0;

@@ -3,10 +3,10 @@ import tty from 'node:tty';
 import React from 'react';
 import {render} from 'ink';
 import {App, type AppSession} from '../app.js';
-import type {Article} from '../core/article/article.js';
-import {loadLibraryInfo} from '../node/library/catalog.js';
+import type {Article, ArticleInfo} from '../core/article/article.js';
+import {listLibrary} from '../node/library/listing.js';
 import {ExitCode, FolioError} from '../core/errors.js';
-import type {LibraryItem} from '../core/library/library-state.js';
+import type {ReadingStats} from '../core/library/library-state.js';
 import {openStore, type StateStore} from '../node/state/store.js';
 import {FlushContext} from '../ui/hooks/use-reading-state.js';
 import {loadReader} from '../ui/load-reader.js';
@@ -44,8 +44,8 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 	const session: AppSession = {
 		style: outputStyle(context, undefined),
 		folder: context.libraryFolder,
-		initialItems: startArticle ? undefined : await libraryItems(context, store),
-		listLibrary: async () => libraryItems(context, store),
+		initialItems: startArticle ? undefined : await libraryArticles(context, store),
+		listLibrary: async () => libraryArticles(context, store),
 		async openArticle(id) {
 			// The parser loads with the first article, not with the library.
 			const {loadArticle, locateArticle} = await import('../node/library/source.js');
@@ -154,21 +154,15 @@ function readingKey(article: Article, store: StateStore) {
 	return article.origin.kind === 'stdin' ? undefined : {store, key: article.origin.id};
 }
 
-async function libraryItems(context: CommandContext, store: StateStore): Promise<LibraryItem[]> {
-	let catalog;
+async function libraryArticles(context: CommandContext, store: StateStore): Promise<Array<ArticleInfo & ReadingStats>> {
 	try {
-		catalog = await loadLibraryInfo(context.libraryFolder, context.env);
+		return (await listLibrary(context.libraryFolder, context.env, store)).articles;
 	} catch (error) {
+		// A missing library folder is an empty library screen, which says how to add articles.
 		if (error instanceof FolioError) {
 			return [];
 		}
 
 		throw error;
 	}
-
-	const states = store.all();
-	return catalog.articles.map(article => {
-		const state = states[article.id];
-		return {...article, views: state?.views ?? 0, progress: state?.position?.percent ?? 0, lastRead: state?.lastRead};
-	});
 }

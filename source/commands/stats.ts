@@ -1,4 +1,5 @@
 import {loadLibraryInfo} from '../node/library/catalog.js';
+import {readingStats} from '../node/library/listing.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {openStore} from '../node/state/store.js';
 import {warn, type CommandContext} from './context.js';
@@ -27,13 +28,10 @@ export async function statsCommand(context: CommandContext, options: StatsOption
 
 	const state = store.all();
 	const rows = Object.entries(state)
-		.map(([key, entry]) => ({
-			article: sanitizeLine(key),
-			title: titles.get(key) ?? null,
-			views: entry.views,
-			progress: entry.position?.percent ?? 0,
-			lastRead: entry.lastRead ?? null,
-		}))
+		.map(([key, entry]) => {
+			const {views, progress, lastRead} = readingStats(entry);
+			return {article: sanitizeLine(key), title: titles.get(key) ?? null, views, progress, lastRead: lastRead ?? null};
+		})
 		.sort((a, b) => (b.lastRead ?? '').localeCompare(a.lastRead ?? '') || a.article.localeCompare(b.article));
 	const totals = {
 		articles: rows.length,

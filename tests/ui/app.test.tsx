@@ -5,7 +5,7 @@ import test from 'ava';
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {App, type AppSession} from '../../source/app.js';
-import {loadLibraryInfo} from '../../source/node/library/catalog.js';
+import {listLibrary} from '../../source/node/library/listing.js';
 import {defaultMaxBytes} from '../../source/node/library/limits.js';
 import {loadArticle, locateArticle} from '../../source/node/library/source.js';
 import {quiet, settle, temporaryStore} from '../helpers/ui.js';
@@ -35,12 +35,9 @@ async function start(folder: string) {
 	const session: AppSession = {
 		style: 'plain',
 		folder,
-		listLibrary: async () => {
-			const states = store.all();
-			return (await loadLibraryInfo(folder, {XDG_CACHE_HOME: path.join(folder, '.cache')})).articles.map(info => ({...info, views: states[info.id]?.views ?? 0, progress: states[info.id]?.position?.percent ?? 0, lastRead: states[info.id]?.lastRead}));
-		},
+		listLibrary: async () => (await listLibrary(folder, {XDG_CACHE_HOME: path.join(folder, '.cache')}, store)).articles,
 		openArticle: async id => loadArticle(locateArticle(id, folder), defaultMaxBytes),
-		reading: opened => ({store, key: opened.id}),
+		reading: article => ({store, key: article.id}),
 		onQuit: how => quits.push(how),
 	};
 	session.initialItems = await session.listLibrary();

@@ -14,7 +14,10 @@ export type ArticleOrigin =
 	| {kind: 'file'; id: string; path: string}
 	| {kind: 'stdin'; id: '-'};
 
-/** An article's front matter and counts: all that a library listing needs. */
+/**
+ * What an article says about itself: front matter and counts, all that a listing needs. The one
+ * name for an article's description, from the library scan to `list --json` and the library screen.
+ */
 export type ArticleInfo = {
 	id: string;
 	path?: string;
@@ -25,6 +28,8 @@ export type ArticleInfo = {
 	summary?: string;
 	words: number;
 	minutes: number;
+	/** Problems found while reading that did not stop it, each one line. */
+	warnings: string[];
 };
 
 /** A parsed article: its details, its Markdown body and its outline. */
@@ -35,8 +40,6 @@ export type Article = ArticleInfo & {
 	/** The body's lines, shared by the outline and the renderer. */
 	lines: string[];
 	outline: Outline;
-	/** Problems found while reading that did not stop it, each one line. */
-	warnings: string[];
 };
 
 /**
@@ -79,13 +82,13 @@ export function parseArticle(text: string, origin: ArticleOrigin): Article {
  * Read only what a listing needs: front matter, title and word count. No outline is built
  * unless the title has to come from the first heading.
  */
-export function readArticleInfo(text: string, origin: ArticleOrigin): ArticleInfo & {warnings: string[]} {
+export function readArticleInfo(text: string, origin: ArticleOrigin): ArticleInfo {
 	const {frontMatter, body, warning} = splitFrontMatter(normaliseSource(text));
 	const title = frontMatter.title ?? firstHeading(body) ?? fileTitle(origin);
 	return describe(frontMatter, body, title, origin, warning);
 }
 
-function describe(frontMatter: FrontMatter, body: string, title: string, origin: ArticleOrigin, warning: string | undefined): ArticleInfo & {warnings: string[]} {
+function describe(frontMatter: FrontMatter, body: string, title: string, origin: ArticleOrigin, warning: string | undefined): ArticleInfo {
 	const words = countWords(body);
 	return {
 		date: frontMatter.date,

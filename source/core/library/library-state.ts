@@ -4,8 +4,17 @@ import {commonCommand, keyOverHelp} from '../keys/common-keys.js';
 import {commandFor} from '../keys/keymap.js';
 import {moveBy} from '../keys/movement.js';
 
-/** One row of the library screen: an article with its reading state. */
-export type LibraryItem = ArticleInfo & {views: number; progress: number; lastRead?: string};
+/**
+ * What the reading state adds to an article's description in a listing. The library screen,
+ * `list --json` and `stats` show `ArticleInfo & ReadingStats`.
+ */
+export type ReadingStats = {
+	views: number;
+	/** 0–100: how far the reader got. */
+	progress: number;
+	/** ISO time of the last view or saved position. */
+	lastRead?: string;
+};
 
 export const sortOrders = ['title', 'date', 'recent', 'views'] as const;
 export type SortOrder = typeof sortOrders[number];
@@ -28,13 +37,13 @@ export function initialLibraryState(): LibraryState {
 	return {cursor: 0, filter: '', filtering: false, sort: 'title', help: false};
 }
 
-const lastVisible = new WeakMap<LibraryItem[], {filter: string; sort: SortOrder; rows: LibraryItem[]}>();
+const lastVisible = new WeakMap<Array<ArticleInfo & ReadingStats>, {filter: string; sort: SortOrder; rows: Array<ArticleInfo & ReadingStats>}>();
 
 /**
  * The rows to show, filtered by the fuzzy filter and sorted. The last result per list is kept:
  * the key handler and the screen both ask for it on every key.
  */
-export function visibleItems(items: LibraryItem[], state: Pick<LibraryState, 'filter' | 'sort'>): LibraryItem[] {
+export function visibleItems(items: Array<ArticleInfo & ReadingStats>, state: Pick<LibraryState, 'filter' | 'sort'>): Array<ArticleInfo & ReadingStats> {
 	const cached = lastVisible.get(items);
 	if (cached?.filter === state.filter && cached.sort === state.sort) {
 		return cached.rows;
@@ -45,23 +54,23 @@ export function visibleItems(items: LibraryItem[], state: Pick<LibraryState, 'fi
 	return rows;
 }
 
-function filterAndSort(items: LibraryItem[], state: Pick<LibraryState, 'filter' | 'sort'>): LibraryItem[] {
+function filterAndSort(items: Array<ArticleInfo & ReadingStats>, state: Pick<LibraryState, 'filter' | 'sort'>): Array<ArticleInfo & ReadingStats> {
 	const scored = items
 		.map(item => ({item, score: state.filter === '' ? 0 : bestScore(state.filter, item)}))
-		.filter((entry): entry is {item: LibraryItem; score: number} => entry.score !== undefined);
+		.filter((entry): entry is {item: ArticleInfo & ReadingStats; score: number} => entry.score !== undefined);
 	const order = compareBy(state.sort);
 	scored.sort((a, b) => (b.score - a.score) || order(a.item, b.item));
 	return scored.map(entry => entry.item);
 }
 
-function bestScore(filter: string, item: LibraryItem): number | undefined {
+function bestScore(filter: string, item: ArticleInfo & ReadingStats): number | undefined {
 	const fields = [item.title, item.category ?? '', item.tags.join(' '), item.id];
 	const scores = fields.map(field => fuzzyScore(filter, field)).filter((score): score is number => score !== undefined);
 	return scores.length > 0 ? Math.max(...scores) : undefined;
 }
 
-function compareBy(sort: SortOrder): (a: LibraryItem, b: LibraryItem) => number {
-	const byTitle = (a: LibraryItem, b: LibraryItem) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+function compareBy(sort: SortOrder): (a: ArticleInfo & ReadingStats, b: ArticleInfo & ReadingStats) => number {
+	const byTitle = (a: ArticleInfo & ReadingStats, b: ArticleInfo & ReadingStats) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
 	switch (sort) {
 		case 'date': {
 			return (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || byTitle(a, b);
@@ -85,7 +94,7 @@ function compareBy(sort: SortOrder): (a: LibraryItem, b: LibraryItem) => number 
  * Apply one key to the library screen. `count` is the number of visible rows after filtering,
  * `page` the rows on screen.
  */
-export function libraryKey(state: LibraryState, key: string, items: LibraryItem[], page: number): LibraryState {
+export function libraryKey(state: LibraryState, key: string, items: Array<ArticleInfo & ReadingStats>, page: number): LibraryState {
 	if (state.help) {
 		return keyOverHelp(state, key);
 	}
@@ -132,7 +141,7 @@ export function libraryKey(state: LibraryState, key: string, items: LibraryItem[
 	}
 }
 
-function editFilter(state: LibraryState, key: string, items: LibraryItem[]): LibraryState {
+function editFilter(state: LibraryState, key: string, items: Array<ArticleInfo & ReadingStats>): LibraryState {
 	switch (key) {
 		case 'escape': {
 			return {...state, filtering: false, filter: '', cursor: 0};

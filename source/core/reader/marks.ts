@@ -1,10 +1,7 @@
-import type {TextPlace} from './position.js';
+import type {ReadingPosition} from './position.js';
 
 /** Marks of one article (`m` + letter), each a place in the content. */
-export type Marks = Readonly<Record<string, MarkedPlace>>;
-
-/** Where a mark points: the same kind of place the reading position is. */
-export type MarkedPlace = Pick<TextPlace, 'slug' | 'fraction' | 'percent'>;
+export type Marks = Readonly<Record<string, ReadingPosition>>;
 
 /** A mark is named by one ASCII letter, as in less. */
 export function isMarkName(key: string): boolean {
@@ -12,6 +9,6 @@ export function isMarkName(key: string): boolean {
 }
 
 /** The marks sorted by name, for the TOC and `folio marks`. */
-export function sortedMarks(marks: Marks): Array<[string, MarkedPlace]> {
+export function sortedMarks(marks: Marks): Array<[string, ReadingPosition]> {
 	return Object.entries(marks).filter(([name]) => isMarkName(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -1,7 +1,7 @@
 import type {ReaderDocument} from './reader-document.js';
 
-/** A place in the text that survives a new width or an edited file. */
-export type TextPlace = {
+/** A place in the text that survives a new width or an edited file: what is saved to resume at. */
+export type ReadingPosition = {
 	/** Slug of the section at the top of the screen; undefined before the first heading. */
 	slug?: string;
 	/** 0–1: how far into that section. */
@@ -52,7 +52,7 @@ export function progressPercent(document: ReaderDocument, offset: number, height
 }
 
 /** Describe where the top line is as a place in the text. */
-export function placeAt(document: ReaderDocument, offset: number, height: number): TextPlace {
+export function placeAt(document: ReaderDocument, offset: number, height: number): ReadingPosition {
 	const section = sectionAt(document, offset);
 	const start = section >= 0 ? document.sectionStart(section) : 0;
 	const end = section >= 0 ? document.sectionEnd(section) : (document.sectionCount > 0 ? Math.max(0, document.sectionStart(0)) : document.lineCount);
@@ -68,7 +68,7 @@ export function placeAt(document: ReaderDocument, offset: number, height: number
  * The top line for a saved place: the same point within the same section, found by slug;
  * by percentage when the section is gone.
  */
-export function offsetFor(document: ReaderDocument, place: TextPlace, height: number): number {
+export function offsetFor(document: ReaderDocument, place: ReadingPosition, height: number): number {
 	const sections = document.article.outline.sections;
 	const index = place.slug === undefined ? -1 : sections.findIndex(section => section.slug === place.slug);
 	if (index >= 0) {

@@ -141,8 +141,8 @@ function bodyCommand(state: ReaderState, command: Command, document: ReaderDocum
 				return {...state, message: 'this article has no sections'};
 			}
 
-			const opened = overlay ? {overlayOpen: true} : {tocVisible: true};
-			return {...state, ...opened, focus: 'toc', tocCursor: Math.max(0, sectionAt(document, state.offset))};
+			const shown = overlay ? {overlayOpen: true} : {tocVisible: true};
+			return {...state, ...shown, focus: 'toc', tocCursor: Math.max(0, sectionAt(document, state.offset))};
 		}
 
 		case 'back': {

@@ -9,7 +9,7 @@ import {writeFileDurably} from '../durable-write.js';
 export type CachedInfo = {
 	size: number;
 	mtimeMs: number;
-	info: Omit<ArticleInfo, 'id' | 'path'>;
+	info: Omit<ArticleInfo, 'id' | 'path' | 'warnings'>;
 	warnings: string[];
 };
 
@@ -71,16 +71,16 @@ export class CatalogCache {
 }
 
 /** The cache file for a library folder, or undefined when there is no home for it. */
-export function catalogCacheFile(libraryFolder: string, environment: NodeJS.ProcessEnv = process.env): string | undefined {
-	return libraryCacheFile(libraryFolder, 'library', environment);
+export function catalogCacheFile(libraryFolder: string, env: NodeJS.ProcessEnv): string | undefined {
+	return libraryCacheFile(libraryFolder, 'library', env);
 }
 
 /**
  * A cache file about one library folder, `$XDG_CACHE_HOME/folio/KIND-HASH.json` (or under
  * `~/.cache`), or undefined when there is no home for it.
  */
-export function libraryCacheFile(libraryFolder: string, kind: string, environment: NodeJS.ProcessEnv = process.env): string | undefined {
-	const base = environment.XDG_CACHE_HOME || (os.homedir() ? path.join(os.homedir(), '.cache') : undefined);
+export function libraryCacheFile(libraryFolder: string, kind: string, env: NodeJS.ProcessEnv): string | undefined {
+	const base = env.XDG_CACHE_HOME || (os.homedir() ? path.join(os.homedir(), '.cache') : undefined);
 	if (!base) {
 		return undefined;
 	}

@@ -1,14 +1,14 @@
 import type {ArticleInfo} from '../../core/article/article.js';
 import {CatalogCache, catalogCacheFile} from './catalog-cache.js';
 import {FolioError} from '../../core/errors.js';
-import {scanLibrary, type SkippedEntry} from './library.js';
+import {scanLibrary, type SkippedFile} from './library.js';
 import {maxBytes, megabytes} from './limits.js';
 
 /** Every readable article of a library with its listing details, and what was skipped. */
 export type Catalog = {
 	directory: string;
-	articles: Array<ArticleInfo & {path: string; warnings: string[]}>;
-	skipped: SkippedEntry[];
+	articles: Array<ArticleInfo & {path: string}>;
+	skipped: SkippedFile[];
 };
 
 /**
@@ -17,38 +17,38 @@ export type Catalog = {
  * fatal. The parser (YAML, marked) is loaded only when a file has to be read: a library whose
  * cache is warm opens without it.
  */
-export async function loadLibraryInfo(directory: string, environment: NodeJS.ProcessEnv = process.env): Promise<Catalog> {
+export async function loadLibraryInfo(directory: string, env: NodeJS.ProcessEnv): Promise<Catalog> {
 	const library = scanLibrary(directory);
-	const cache = new CatalogCache(catalogCacheFile(library.directory, environment));
+	const cache = new CatalogCache(catalogCacheFile(library.directory, env));
 	const articles: Catalog['articles'] = [];
 	const skipped = [...library.skipped];
-	const limit = maxBytes(environment);
-	for (const entry of library.entries) {
-		if (entry.size > limit) {
-			skipped.push({path: entry.path, reason: `${megabytes(entry.size)}, above the ${megabytes(limit)} limit (raise FOLIO_MAX_BYTES to read it)`});
+	const limit = maxBytes(env);
+	for (const file of library.files) {
+		if (file.size > limit) {
+			skipped.push({path: file.path, reason: `${megabytes(file.size)}, above the ${megabytes(limit)} limit (raise FOLIO_MAX_BYTES to read it)`});
 			continue;
 		}
 
-		const cached = cache.get(entry.path, entry.size, entry.mtimeMs);
+		const cached = cache.get(file.path, file.size, file.mtimeMs);
 		if (cached) {
-			articles.push({...cached.info, id: entry.id, path: entry.path, warnings: cached.warnings});
+			articles.push({...cached.info, id: file.id, path: file.path, warnings: cached.warnings});
 			continue;
 		}
 
 		try {
 			const {loadArticleInfo} = await import('./source.js');
-			const {id: _id, path: _path, warnings, ...info} = loadArticleInfo(entry, limit);
-			articles.push({...info, id: entry.id, path: entry.path, warnings});
-			cache.set(entry.path, {size: entry.size, mtimeMs: entry.mtimeMs, info, warnings});
+			const {id: _id, path: _path, warnings, ...info} = loadArticleInfo(file, limit);
+			articles.push({...info, id: file.id, path: file.path, warnings});
+			cache.set(file.path, {size: file.size, mtimeMs: file.mtimeMs, info, warnings});
 		} catch (error) {
 			if (!(error instanceof FolioError)) {
 				throw error;
 			}
 
-			skipped.push({path: entry.path, reason: error.message});
+			skipped.push({path: file.path, reason: error.message});
 		}
 	}
 
-	cache.save(library.entries.map(entry => entry.path));
+	cache.save(library.files.map(file => file.path));
 	return {directory: library.directory, articles, skipped};
 }

@@ -4,8 +4,8 @@ import path from 'node:path';
 import {FolioError} from '../../core/errors.js';
 import {sanitizeLine} from '../../core/text/sanitize.js';
 
-/** One Markdown file of a library folder. */
-export type LibraryEntry = {
+/** One Markdown file found in a library folder: where it is, not what it says (that is `ArticleInfo`). */
+export type LibraryFile = {
 	/** Path relative to the library folder, without `.md`, with `/` separators. */
 	id: string;
 	/** Absolute path of the file. */
@@ -15,20 +15,20 @@ export type LibraryEntry = {
 };
 
 /** A file that was found but not listed, with the reason. */
-export type SkippedEntry = {path: string; reason: string};
+export type SkippedFile = {path: string; reason: string};
 
 export type Library = {
 	/** The folder, as given (resolved to an absolute path). */
 	directory: string;
-	entries: LibraryEntry[];
-	skipped: SkippedEntry[];
+	files: LibraryFile[];
+	skipped: SkippedFile[];
 };
 
 const ignoredFolders = new Set(['node_modules', '.git']);
 
 /**
  * The bundled library: `articles/` next to the package root. The built file lives in `dist/`,
- * the sources in `source/core/`, so look upwards for the folder.
+ * this source in `source/node/library/`, so look upwards for the folder.
  */
 export function bundledLibrary(): string {
 	let folder = path.dirname(fileURLToPath(import.meta.url));
@@ -47,8 +47,8 @@ export function bundledLibrary(): string {
 /**
  * Pick the library folder: `--dir`, else `FOLIO_DIR`, else the bundled articles.
  */
-export function libraryDirectory(flag: string | undefined, environment: NodeJS.ProcessEnv = process.env): string {
-	const chosen = flag ?? (environment.FOLIO_DIR || undefined);
+export function libraryDirectory(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+	const chosen = flag ?? (env.FOLIO_DIR || undefined);
 	return path.resolve(chosen ?? bundledLibrary());
 }
 
@@ -69,8 +69,8 @@ export function scanLibrary(directory: string): Library {
 		throw new FolioError(`library path is not a folder: ${sanitizeLine(root)}`);
 	}
 
-	const entries: LibraryEntry[] = [];
-	const skipped: SkippedEntry[] = [];
+	const files: LibraryFile[] = [];
+	const skipped: SkippedFile[] = [];
 	const visited = new Set<string>([realRoot]);
 
 	const walk = (folder: string, relative: string) => {
@@ -118,7 +118,7 @@ export function scanLibrary(directory: string): Library {
 			} else if (isFile && /\.md$/i.test(child.name)) {
 				try {
 					const stats = statSync(target);
-					entries.push({id: childRelative.replace(/\.md$/i, ''), path: full, size: stats.size, mtimeMs: stats.mtimeMs});
+					files.push({id: childRelative.replace(/\.md$/i, ''), path: full, size: stats.size, mtimeMs: stats.mtimeMs});
 				} catch (error) {
 					skipped.push({path: full, reason: describeFsError(error)});
 				}
@@ -127,8 +127,8 @@ export function scanLibrary(directory: string): Library {
 	};
 
 	walk(root, '');
-	entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-	return {directory: root, entries, skipped};
+	files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	return {directory: root, files, skipped};
 }
 
 /** True when `target` is `root` or inside it. Both must be real paths. */

@@ -4,8 +4,8 @@ import {sanitizeLine} from '../../core/text/sanitize.js';
 /** Files larger than this are refused; `FOLIO_MAX_BYTES` overrides it. */
 export const defaultMaxBytes = 20 * 1024 * 1024;
 
-export function maxBytes(environment: NodeJS.ProcessEnv): number {
-	const raw = environment.FOLIO_MAX_BYTES;
+export function maxBytes(env: NodeJS.ProcessEnv): number {
+	const raw = env.FOLIO_MAX_BYTES;
 	if (raw === undefined || raw === '') {
 		return defaultMaxBytes;
 	}

@@ -1,10 +1,10 @@
 import {fstatSync, readFileSync, readSync, realpathSync, statSync} from 'node:fs';
 import {isUtf8} from 'node:buffer';
 import path from 'node:path';
-import {parseArticle, readArticleInfo, type Article, type ArticleOrigin} from '../../core/article/article.js';
+import {parseArticle, readArticleInfo, type Article, type ArticleInfo, type ArticleOrigin} from '../../core/article/article.js';
 import {FolioError, UsageError} from '../../core/errors.js';
 import {megabytes} from './limits.js';
-import {closestIds, describeFsError, isInside, scanLibrary, type LibraryEntry} from './library.js';
+import {closestIds, describeFsError, isInside, scanLibrary, type LibraryFile} from './library.js';
 import {sanitizeLine} from '../../core/text/sanitize.js';
 
 /** Text read from a file or stdin, with the warnings decoding raised. */
@@ -123,7 +123,7 @@ export function locateArticle(argument: string, libraryFolder: string): ArticleL
 
 	// Not found directly: scan, to say why (a link outside the library) or what comes closest.
 	const library = scanLibrary(libraryFolder);
-	const entry = library.entries.find(candidate => candidate.id === id);
+	const entry = library.files.find(candidate => candidate.id === id);
 	if (entry) {
 		return {origin: {kind: 'library', id: entry.id, path: entry.path}};
 	}
@@ -133,7 +133,7 @@ export function locateArticle(argument: string, libraryFolder: string): ArticleL
 		throw new FolioError(`cannot open ${sanitizeLine(argument)}: ${skipped.reason}`);
 	}
 
-	throw notFound(argument, library.entries);
+	throw notFound(argument, library.files);
 }
 
 /**
@@ -154,13 +154,13 @@ function libraryFile(libraryFolder: string, id: string): string | undefined {
 	}
 }
 
-function notFound(argument: string, entries: LibraryEntry[]): FolioError {
+function notFound(argument: string, files: LibraryFile[]): FolioError {
 	const name = sanitizeLine(argument);
-	if (entries.length === 0) {
+	if (files.length === 0) {
 		return new FolioError(`no article ${name}: the library is empty (folio list shows what is there)`);
 	}
 
-	const closest = closestIds(argument, entries.map(entry => entry.id)).map(id => sanitizeLine(id));
+	const closest = closestIds(argument, files.map(file => file.id)).map(id => sanitizeLine(id));
 	return new FolioError(`no article ${name}; closest: ${closest.join(', ')} (folio list shows all)`);
 }
 
@@ -173,10 +173,10 @@ export function loadArticle(location: ArticleLocation, limit: number): Article {
 	return article;
 }
 
-/** Read the listing details of a library entry. */
-export function loadArticleInfo(entry: LibraryEntry, limit: number) {
-	const source = readSourceFile(entry.path, limit);
-	const info = readArticleInfo(source.text, {kind: 'library', id: entry.id, path: entry.path});
+/** Read the listing details of a library file. */
+export function loadArticleInfo(file: LibraryFile, limit: number): ArticleInfo {
+	const source = readSourceFile(file.path, limit);
+	const info = readArticleInfo(source.text, {kind: 'library', id: file.id, path: file.path});
 	info.warnings.unshift(...source.warnings);
 	return info;
 }

@@ -1,31 +1,23 @@
 import os from 'node:os';
 import path from 'node:path';
 import {UsageError} from '../../core/errors.js';
+import type {ReadingPosition} from '../../core/reader/position.js';
 import {cannotWrite, isDataError, openStateFile, readArticles, updateArticles, type Articles, type StateConf} from './store-file.js';
 import {LockTimeoutError} from './store-lock.js';
 
-/** Where the reader was in an article. */
-export type ReadingPosition = {
-	/** Slug of the section at the top of the screen; undefined before the first heading. */
-	slug?: string;
-	/** How far into that section, 0–1. */
-	fraction: number;
-	/** Overall progress, 0–100. */
-	percent: number;
-	/** When it was saved, as an ISO time. */
-	at: string;
-};
+/** A reading position as saved: the place in the text and when it was saved (an ISO time). */
+export type SavedPosition = ReadingPosition & {at: string};
 
 /** What folio remembers about one article. */
 export type ArticleState = {
 	views: number;
-	position?: ReadingPosition;
+	position?: SavedPosition;
 	/** ISO time of the last view or saved position. */
 	lastRead?: string;
 	/** Slugs of the sections read. */
 	readSections: string[];
 	/** Marks set with `m` + letter: each a place in the content, like `position`. */
-	marks?: Record<string, ReadingPosition>;
+	marks?: Record<string, SavedPosition>;
 };
 
 export type StoreOptions = {
@@ -33,8 +25,8 @@ export type StoreOptions = {
 	directory?: string;
 	/** Keep a separate state file under this name. @default env `FOLIO_PROFILE`, else none */
 	profile?: string;
-	/** Environment to read `FOLIO_STATE_DIR`, `FOLIO_PROFILE` and `XDG_CONFIG_HOME` from. @default process.env */
-	env?: NodeJS.ProcessEnv;
+	/** Environment to read `FOLIO_STATE_DIR`, `FOLIO_PROFILE` and `XDG_CONFIG_HOME` from: the caller's, never read here. */
+	env: NodeJS.ProcessEnv;
 };
 
 /** Per-user reading state. After `openStore` returns, no method throws: I/O problems only degrade it. */
@@ -50,9 +42,9 @@ export type StateStore = {
 	/** Count one more view and set `lastRead`; safe when several folio processes run at once. */
 	recordView(key: string): ArticleState;
 	/** Save the position, add `readSections` to those already read, and set `lastRead`. */
-	savePosition(key: string, position: ReadingPosition, readSections?: string[]): void;
+	savePosition(key: string, position: SavedPosition, readSections?: string[]): void;
 	/** Set (or move) mark `name` (one letter) of an article to `position`. */
-	setMark(key: string, name: string, position: ReadingPosition): void;
+	setMark(key: string, name: string, position: SavedPosition): void;
 	/** Forget one article, or every article; returns how many were forgotten. */
 	reset(key?: string): number;
 };
@@ -66,39 +58,38 @@ const profilePattern = /^[\w-]{1,64}$/;
  * The folder for state files: `FOLIO_STATE_DIR`, else `options.directory`, else the user's config
  * folder (`$XDG_CONFIG_HOME/folio` or `~/.config/folio` on Linux).
  */
-export function stateDirectory(options: StoreOptions = {}): string {
-	const environment = options.env ?? process.env;
-	const chosen = environment.FOLIO_STATE_DIR || options.directory;
-	return path.resolve(chosen ?? userConfigDirectory(environment));
+export function stateDirectory(options: StoreOptions): string {
+	const chosen = options.env.FOLIO_STATE_DIR || options.directory;
+	return path.resolve(chosen ?? userConfigDirectory(options.env));
 }
 
 /**
  * Open the reading state. Throws only for an invalid profile name; a corrupt file is moved aside
  * and a folder that cannot be written gives a read-only store, each with a line in `warnings`.
  */
-export function openStore(options: StoreOptions = {}): StateStore {
+export function openStore(options: StoreOptions): StateStore {
 	const file = path.join(stateDirectory(options), stateFileName(profileOf(options)));
 	const warnings: string[] = [];
 	const conf = openStateFile(file, warnings);
 	return createStore(file, conf, warnings);
 }
 
-/** The same folder conf (env-paths) picks for `projectName: 'folio', projectSuffix: ''`, read from `environment`. */
-function userConfigDirectory(environment: NodeJS.ProcessEnv): string {
+/** The same folder conf (env-paths) picks for `projectName: 'folio', projectSuffix: ''`, read from `env`. */
+function userConfigDirectory(env: NodeJS.ProcessEnv): string {
 	const home = os.homedir();
 	if (process.platform === 'darwin') {
 		return path.join(home, 'Library', 'Preferences', 'folio');
 	}
 
 	if (process.platform === 'win32') {
-		return path.join(environment.APPDATA || path.join(home, 'AppData', 'Roaming'), 'folio', 'Config');
+		return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), 'folio', 'Config');
 	}
 
-	return path.join(environment.XDG_CONFIG_HOME || path.join(home, '.config'), 'folio');
+	return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), 'folio');
 }
 
 function profileOf(options: StoreOptions): string | undefined {
-	const profile = options.profile ?? ((options.env ?? process.env).FOLIO_PROFILE || undefined);
+	const profile = options.profile ?? (options.env.FOLIO_PROFILE || undefined);
 	if (profile !== undefined && !profilePattern.test(profile)) {
 		throw new UsageError(`Expected --profile to be 1 to 64 letters, digits, - or _, got ${JSON.stringify(profile)}`);
 	}
@@ -229,7 +220,7 @@ function blankState(): ArticleState {
 }
 
 /** Clamp numbers into range so a caller's NaN or 101 % can never make the file fail its schema. */
-function normalizePosition(position: ReadingPosition): ReadingPosition {
+function normalizePosition(position: SavedPosition): SavedPosition {
 	const clamp = (value: number, max: number) => (Number.isFinite(value) ? Math.min(max, Math.max(0, value)) : 0);
 	return {
 		...(typeof position.slug === 'string' ? {slug: position.slug} : {}),

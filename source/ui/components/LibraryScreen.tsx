@@ -1,13 +1,14 @@
 import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
-import {initialLibraryState, libraryKey, sortLabels, visibleItems, type LibraryItem, type LibraryState} from '../../core/library/library-state.js';
+import type {ArticleInfo} from '../../core/article/article.js';
+import {initialLibraryState, libraryKey, sortLabels, visibleItems, type LibraryState, type ReadingStats} from '../../core/library/library-state.js';
 import {sanitizeLine} from '../../core/text/sanitize.js';
 import {stringWidth, truncate} from '../../core/text/text-width.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {HelpScreen} from './HelpScreen.js';
 
 type Props = {
-	items: LibraryItem[];
+	items: Array<ArticleInfo & ReadingStats>;
 	folder: string;
 	columns: number;
 	rows: number;
@@ -68,7 +69,7 @@ export function LibraryScreen({items, folder, columns, rows, initial, message, o
 	);
 }
 
-function LibraryRow({item, selected, width}: {item: LibraryItem; selected: boolean; width: number}) {
+function LibraryRow({item, selected, width}: {item: ArticleInfo & ReadingStats; selected: boolean; width: number}) {
 	const progress = item.progress >= 100 ? 'done' : item.progress > 0 ? `${Math.round(item.progress)}%` : '';
 	const views = item.views > 0 ? `${item.views} view${item.views === 1 ? '' : 's'}` : '';
 	// On narrow terminals the title matters most: drop the date, then the category.

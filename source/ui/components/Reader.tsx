@@ -2,7 +2,7 @@ import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {Article} from '../../core/article/article.js';
 import {overlayBelow, readerLayout} from '../../core/reader/layout.js';
-import {currentSection, offsetFor, placeAt, progressPercent, type TextPlace} from '../../core/reader/position.js';
+import {currentSection, offsetFor, placeAt, progressPercent, type ReadingPosition} from '../../core/reader/position.js';
 import {initialReaderState, readerKey, type ReaderState} from '../../core/reader/reader-state.js';
 import type {RenderStyle} from '../../core/markdown/render.js';
 import {useKeys} from '../hooks/use-keys.js';
@@ -31,15 +31,15 @@ type Props = {
  */
 export function Reader({article, columns, rows, style, reading, onExit}: Props) {
 	const sections = article.outline.sections;
-	const opened = useReadingState(reading);
+	const readingState = useReadingState(reading);
 	const [state, setState] = useState<ReaderState>(() => initialReaderState(0));
 	const layout = readerLayout(columns, rows, state, sections.length);
 	const height = layout.bodyHeight;
-	const document = useReaderDocument(article, layout.bodyWidth, style, opened.views, height * 2);
+	const document = useReaderDocument(article, layout.bodyWidth, style, readingState.views, height * 2);
 
 	// Resume where the reader stopped, and keep the same place when the width changes. Both are
 	// set during render so no frame is ever drawn at the wrong place.
-	const shown = useRef<{document: typeof document; height: number; place?: TextPlace}>({document, height, place: opened.position});
+	const shown = useRef<{document: typeof document; height: number; place?: ReadingPosition}>({document, height, place: readingState.position});
 	if (shown.current.document !== document || shown.current.place) {
 		const place = shown.current.place ?? placeAt(shown.current.document, state.offset, shown.current.height);
 		const offset = offsetFor(document, place, height);
@@ -62,12 +62,12 @@ export function Reader({article, columns, rows, style, reading, onExit}: Props) 
 
 	const current = currentSection(document, state.offset, height);
 	const percent = progressPercent(document, state.offset, height);
-	const readSections = opened.markRead(document, state.offset, height);
-	usePositionSave(opened, state.offset, () => ({...placeAt(document, state.offset, height), readSections: [...readSections]}));
+	const readSections = readingState.markRead(document, state.offset, height);
+	usePositionSave(readingState, state.offset, () => ({...placeAt(document, state.offset, height), readSections: [...readSections]}));
 
 	useEffect(() => {
 		if (state.exit) {
-			opened.flush();
+			readingState.flush();
 			onExit(state.exit);
 		}
 	// eslint-disable-next-line react-hooks/exhaustive-deps -- effects through state: to become reducer effects

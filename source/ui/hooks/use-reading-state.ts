@@ -1,5 +1,5 @@
 import {createContext, useContext, useEffect, useRef, useState} from 'react';
-import {sectionAt, type TextPlace} from '../../core/reader/position.js';
+import {sectionAt, type ReadingPosition} from '../../core/reader/position.js';
 import type {ReaderDocument} from '../../core/reader/reader-document.js';
 import type {StateStore} from '../../node/state/store.js';
 
@@ -7,7 +7,7 @@ import type {StateStore} from '../../node/state/store.js';
 export type ReadingStateStore = {store: StateStore; key: string};
 
 /** Where the reader is, as saved: the place in the text and the sections read so far. */
-export type SavedPlace = TextPlace & {readSections: string[]};
+export type SavedPlace = ReadingPosition & {readSections: string[]};
 
 /** Functions to run before the process exits (signals, errors): each saves what it holds. */
 export const FlushContext = createContext<Set<() => void>>(new Set());
@@ -26,16 +26,16 @@ export type ReadingState = ReturnType<typeof useReadingState>;
  * usePositionSave(reading, offset, () => ({...placeAt(document, offset, height), readSections}));
  */
 export function useReadingState(reading: ReadingStateStore | undefined) {
-	const [opened] = useState(() => (reading ? reading.store.recordView(reading.key) : undefined));
-	const [read] = useState(() => new Set(opened?.readSections ?? []));
+	const [saved] = useState(() => (reading ? reading.store.recordView(reading.key) : undefined));
+	const [read] = useState(() => new Set(saved?.readSections ?? []));
 	const pending = useRef<(() => void) | undefined>(undefined);
 	const timer = useRef<NodeJS.Timeout | undefined>(undefined);
 	const flushers = useContext(FlushContext);
 
 	const [handle] = useState(() => ({
 		/** Views including this one; undefined when the article's state is not kept. */
-		views: opened?.views,
-		position: opened?.position as TextPlace | undefined,
+		views: saved?.views,
+		position: saved?.position as ReadingPosition | undefined,
 		/** Save what is pending now. */
 		flush() {
 			clearTimeout(timer.current);
