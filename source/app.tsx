@@ -1,12 +1,12 @@
 import React, {useCallback, useRef, useState} from 'react';
-import {useApp, useInput} from 'ink';
+import {useApp, useInput, type Key} from 'ink';
 import type {Article} from './core/article/article.js';
 import {keyNames} from './core/keys/keymap.js';
 import type {ArticleInfo} from './core/article/article.js';
 import type {LibraryState, ReadingStats} from './core/library/library-state.js';
 import type {RenderStyle} from './core/markdown/render.js';
 import {LibraryScreen} from './ui/components/LibraryScreen.js';
-import type {ReaderExit} from './ui/components/Reader.js';
+import type {Exit} from './core/keys/step.js';
 import {loadReader, loadedReader} from './ui/load-reader.js';
 import {KeyHandlerContext, type KeyHandler} from './ui/hooks/use-keys.js';
 import type {ReadingStateStore} from './ui/hooks/use-reading-state.js';
@@ -43,18 +43,19 @@ export function App({session}: {session: AppSession}) {
 		: {kind: 'library', items: session.initialItems ?? []});
 	const handler = useRef<KeyHandler | undefined>(undefined);
 
-	useInput((input, key) => {
+	// One command per character, in order: keys typed quickly arrive as one string.
+	useInput(useCallback((input: string, key: Key) => {
 		for (const name of keyNames(input, key)) {
 			handler.current?.(name);
 		}
-	});
+	}, []));
 
-	const quit = useCallback((how: 'quit' | 'interrupt') => {
-		session.onQuit(how);
+	const quit = useCallback((how: Exit) => {
+		session.onQuit(how === 'interrupt' ? 'interrupt' : 'quit');
 		exit();
 	}, [session, exit]);
 
-	const onReaderExit = useCallback((how: ReaderExit) => {
+	const onReaderExit = useCallback((how: Exit) => {
 		if (how === 'back') {
 			void session.listLibrary().then(items => {
 				setScreen(previous => ({kind: 'library', items, state: previous.kind === 'reader' ? previous.libraryState : undefined}));
@@ -71,7 +72,7 @@ export function App({session}: {session: AppSession}) {
 				setScreen({kind: 'reader', article, libraryState: state});
 			} catch (error) {
 				const items = await session.listLibrary();
-				setScreen({kind: 'library', items, state: {...state, opened: undefined}, message: error instanceof Error ? error.message : String(error)});
+				setScreen({kind: 'library', items, state, message: error instanceof Error ? error.message : String(error)});
 			}
 		})();
 	}, [session]);

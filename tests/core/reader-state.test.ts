@@ -2,16 +2,19 @@ import test from 'ava';
 import {parseArticle} from '../../source/core/article/article.js';
 import {currentSection, sectionAt} from '../../source/core/reader/position.js';
 import {ReaderDocument} from '../../source/core/reader/reader-document.js';
-import {initialReaderState, readerKey, type ReaderState} from '../../source/core/reader/reader-state.js';
+import {readerStep} from '../../source/core/reader/reader-keys.js';
+import {initialReaderState, type ReaderState, type Viewport} from '../../source/core/reader/reader-state.js';
 
 const source = ['# Title', '', 'intro', '', ...Array.from({length: 6}, (_, index) => [`## Part ${index + 1}`, '', ...Array.from({length: 12}, (_, line) => `Line ${line} of part ${index + 1}.`), '']).flat(), '## Last', '', 'short.', ''].join('\n\n');
 const document = () => {
 	const rendered = new ReaderDocument(parseArticle(source, {kind: 'stdin', id: '-'}), 60, 'plain', {views: undefined});
-	rendered.ensureComplete();
+	rendered.renderToward('all');
 	return rendered;
 };
 
-const press = (state: ReaderState, keys: string[], viewport = {height: 10}) => {
+const readerKey = (state: ReaderState, key: string, rendered: ReaderDocument, viewport: Viewport) => readerStep(state, {kind: 'key', key}, rendered, viewport).state;
+
+const press = (state: ReaderState, keys: string[], viewport: Viewport = {height: 10}) => {
 	const rendered = document();
 	return keys.reduce((current, key) => readerKey(current, key, rendered, viewport), state);
 };
@@ -64,4 +67,25 @@ test('search finds matches, wraps around, and n from the last match goes to the 
 	t.regex(state.message ?? '', /match 1 of 1/);
 	state = press(state, ['n']);
 	t.regex(state.message ?? '', /wrapped/);
+});
+
+test('a key that needs more of the document asks for it and changes nothing until then', t => {
+	const rendered = new ReaderDocument(parseArticle(source, {kind: 'stdin', id: '-'}), 60, 'plain', {views: undefined});
+	rendered.renderToward({lines: 12});
+	const state = initialReaderState(0);
+	const bottom = readerStep(state, {kind: 'key', key: 'G'}, rendered, {height: 10});
+	t.is(bottom.state, state);
+	t.deepEqual(bottom.effects, [{kind: 'render', until: 'all'}]);
+	t.false(rendered.complete, 'the reducer itself renders nothing');
+	rendered.renderToward('all');
+	const done = readerStep(state, {kind: 'key', key: 'G'}, rendered, {height: 10});
+	t.is(done.state.offset, rendered.lineCount - 10);
+	t.deepEqual(done.effects, [{kind: 'save', now: false}]);
+});
+
+test('every way out of the reader saves the position first', t => {
+	const rendered = document();
+	for (const [key, how] of [['q', 'quit'], ['ctrl+c', 'interrupt'], ['escape', 'back']] as const) {
+		t.deepEqual(readerStep(initialReaderState(0), {kind: 'key', key}, rendered, {height: 10}).effects, [{kind: 'save', now: true}, {kind: 'exit', how}], key);
+	}
 });

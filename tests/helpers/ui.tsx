@@ -6,8 +6,10 @@ import {render} from 'ink-testing-library';
 import {parseArticle, type Article} from '../../source/core/article/article.js';
 import {openStore, type StateStore} from '../../source/node/state/store.js';
 import {loadTextWidth} from '../../source/core/text/text-width.js';
-import {Reader, type ReaderExit} from '../../source/ui/components/Reader.js';
+import type {Exit} from '../../source/core/keys/step.js';
+import {Reader} from '../../source/ui/components/Reader.js';
 import {KeyHandlerContext, type KeyHandler} from '../../source/ui/hooks/use-keys.js';
+import {StepRunner} from '../../source/ui/step-runner.js';
 
 // The reader loads its wide-text measures before drawing; so do these tests.
 await loadTextWidth();
@@ -20,8 +22,9 @@ export async function settle(ms = 20): Promise<void> {
 }
 
 /**
- * Wait until Ink has drawn what the last keys caused: no new frame (and no new exit) for 40 ms,
- * at most 2 s. Machines running tests are shared and slow; fixed sleeps make flaky tests.
+ * Wait until Ink has drawn what the last keys caused: no key waiting for the document to render,
+ * and no new frame (and no new exit) for 40 ms; at most 2 s. Machines running tests are shared
+ * and slow; fixed sleeps make flaky tests.
  */
 export async function quiet(frames: unknown[], extra: () => number = () => 0): Promise<void> {
 	const deadline = performance.now() + 2000;
@@ -30,7 +33,7 @@ export async function quiet(frames: unknown[], extra: () => number = () => 0): P
 	await settle(10);
 	while (performance.now() < deadline) {
 		const now = [frames.length, extra()];
-		if (now[0] !== seen[0] || now[1] !== seen[1]) {
+		if (now[0] !== seen[0] || now[1] !== seen[1] || StepRunner.working > 0) {
 			seen = now;
 			stableSince = performance.now();
 		} else if (performance.now() - stableSince >= 40) {
@@ -59,7 +62,7 @@ type ReaderOptions = {columns?: number; rows?: number; store?: StateStore; key?:
  */
 export function renderReader(article: Article, options: ReaderOptions = {}) {
 	const slot: {current: KeyHandler | undefined} = {current: undefined};
-	const exits: ReaderExit[] = [];
+	const exits: Exit[] = [];
 	let columns = options.columns ?? 100;
 	let rows = options.rows ?? 24;
 	const reading = options.store ? {store: options.store, key: options.key ?? article.id} : undefined;

@@ -9,6 +9,7 @@ import {listLibrary} from '../../source/node/library/listing.js';
 import {defaultMaxBytes} from '../../source/node/library/limits.js';
 import {loadArticle, locateArticle} from '../../source/node/library/source.js';
 import {quiet, settle, temporaryStore} from '../helpers/ui.js';
+import {FolioError} from '../../source/core/errors.js';
 
 function library(files: Record<string, string>): string {
 	const folder = mkdtempSync(path.join(os.tmpdir(), 'folio-library-'));
@@ -29,14 +30,30 @@ const files = {
 	'zeta/gamma.md': article('Gamma piping', '2026-02-01', 'Recipes', 'shell'),
 };
 
-async function start(folder: string) {
+/** Wait until `condition` holds (at most 5 s): opening an article is asynchronous. */
+async function until(condition: () => boolean): Promise<void> {
+	const deadline = performance.now() + 5000;
+	while (!condition() && performance.now() < deadline) {
+		await settle(10);
+	}
+}
+
+async function start(folder: string, failures: string[] = []) {
 	const {store, dispose} = temporaryStore();
 	const quits: string[] = [];
 	const session: AppSession = {
 		style: 'plain',
 		folder,
 		listLibrary: async () => (await listLibrary(folder, {XDG_CACHE_HOME: path.join(folder, '.cache')}, store)).articles,
-		openArticle: async id => loadArticle(locateArticle(id, folder), defaultMaxBytes),
+		async openArticle(id) {
+			// A failure to open (a file that went away, a disk error), once for each entry given.
+			const failure = failures.shift();
+			if (failure) {
+				throw new FolioError(failure);
+			}
+
+			return loadArticle(locateArticle(id, folder), defaultMaxBytes);
+		},
 		reading: article => ({store, key: article.id}),
 		onQuit: how => quits.push(how),
 	};
@@ -120,6 +137,21 @@ test.serial('Enter opens the reader, Esc comes back to the same row with the vie
 	lines = ui.frame().split('\n');
 	t.regex(lines[0], /^folio — 3 articles/);
 	t.regex(ui.frame(), /› Beta keys\s+Reference · 2026-03-01 · 1 min · 1 view/);
+	ui.app.unmount();
+	ui.dispose();
+	rmSync(folder, {recursive: true});
+});
+
+test.serial('after an article fails to open, Enter on it again opens it', async t => {
+	const folder = library(files);
+	const ui = await start(folder, ['cannot read alpha.md: input/output error']);
+	await ui.type('\r');
+	await until(() => ui.frame().includes('input/output error'));
+	t.regex(ui.frame(), /^folio — 3 articles/);
+	t.regex(ui.frame(), /cannot read alpha\.md: input\/output error/);
+	await ui.type('\r');
+	await until(() => ui.frame().includes('│ Alpha guide'));
+	t.regex(ui.frame().split('\n')[0], /│ Alpha guide$/);
 	ui.app.unmount();
 	ui.dispose();
 	rmSync(folder, {recursive: true});

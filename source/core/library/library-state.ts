@@ -3,6 +3,7 @@ import {fuzzyScore} from '../text/fuzzy.js';
 import {commonCommand, keyOverHelp} from '../keys/common-keys.js';
 import {commandFor} from '../keys/keymap.js';
 import {moveBy} from '../keys/movement.js';
+import {step, type ExitEffect, type Step} from '../keys/step.js';
 
 /**
  * What the reading state adds to an article's description in a listing. The library screen,
@@ -28,10 +29,12 @@ export type LibraryState = {
 	filtering: boolean;
 	sort: SortOrder;
 	help: boolean;
-	/** The article chosen with Enter. */
-	opened?: string;
-	exit?: 'quit' | 'interrupt';
 };
+
+/** The work a library step asks for: open an article (Enter), or leave. */
+export type LibraryEffect = {kind: 'open'; id: string} | ExitEffect;
+
+export type LibraryStep = Step<LibraryState, LibraryEffect>;
 
 export function initialLibraryState(): LibraryState {
 	return {cursor: 0, filter: '', filtering: false, sort: 'title', help: false};
@@ -94,7 +97,7 @@ function compareBy(sort: SortOrder): (a: ArticleInfo & ReadingStats, b: ArticleI
  * Apply one key to the library screen. `count` is the number of visible rows after filtering,
  * `page` the rows on screen.
  */
-export function libraryKey(state: LibraryState, key: string, items: Array<ArticleInfo & ReadingStats>, page: number): LibraryState {
+export function libraryKey(state: LibraryState, key: string, items: Array<ArticleInfo & ReadingStats>, page: number): LibraryStep {
 	if (state.help) {
 		return keyOverHelp(state, key);
 	}
@@ -108,7 +111,7 @@ export function libraryKey(state: LibraryState, key: string, items: Array<Articl
 	const command = commandFor('library', key);
 	const target = command && moveBy(command, state.cursor, page, last);
 	if (target !== undefined) {
-		return {...state, cursor: Math.max(0, Math.min(last, target))};
+		return step({...state, cursor: Math.max(0, Math.min(last, target))});
 	}
 
 	const common = command && commonCommand(state, command);
@@ -119,60 +122,62 @@ export function libraryKey(state: LibraryState, key: string, items: Array<Articl
 	switch (command) {
 		case 'select': {
 			const item = rows[state.cursor];
-			return item ? {...state, opened: item.id} : state;
+			return item ? step(state, {kind: 'open', id: item.id}) : step(state);
 		}
 
 		case 'filter': {
-			return {...state, filtering: true};
+			return step({...state, filtering: true});
 		}
 
 		case 'cycleSort': {
 			const sort = sortOrders[(sortOrders.indexOf(state.sort) + 1) % sortOrders.length];
-			return {...state, sort, cursor: 0};
+			return step({...state, sort, cursor: 0});
 		}
 
 		case 'back': {
-			return {...state, filter: '', cursor: 0};
+			return step({...state, filter: '', cursor: 0});
 		}
 
 		default: {
-			return state;
+			return step(state);
 		}
 	}
 }
 
-function editFilter(state: LibraryState, key: string, items: Array<ArticleInfo & ReadingStats>): LibraryState {
+function editFilter(state: LibraryState, key: string, items: Array<ArticleInfo & ReadingStats>): LibraryStep {
 	switch (key) {
 		case 'escape': {
-			return {...state, filtering: false, filter: '', cursor: 0};
+			return step({...state, filtering: false, filter: '', cursor: 0});
 		}
 
 		case 'ctrl+c': {
-			return {...state, exit: 'interrupt'};
+			return step(state, {kind: 'exit', how: 'interrupt'});
 		}
 
 		case 'enter': {
+			// One match left: Enter opens it, as if it had been selected.
 			const rows = visibleItems(items, state);
-			return rows.length === 1 ? {...state, filtering: false, opened: rows[0].id} : {...state, filtering: false};
+			const done = {...state, filtering: false};
+			return rows.length === 1 ? step(done, {kind: 'open', id: rows[0].id}) : step(done);
 		}
 
 		case 'down':
 		case 'up': {
 			const rows = visibleItems(items, state);
 			const cursor = state.cursor + (key === 'down' ? 1 : -1);
-			return {...state, cursor: Math.max(0, Math.min(rows.length - 1, cursor))};
+			return step({...state, cursor: Math.max(0, Math.min(rows.length - 1, cursor))});
 		}
 
 		case 'backspace': {
-			return {...state, filter: state.filter.slice(0, -1), cursor: 0};
+			return step({...state, filter: state.filter.slice(0, -1), cursor: 0});
 		}
 
 		case 'space': {
-			return {...state, filter: state.filter + ' ', cursor: 0};
+			return step({...state, filter: state.filter + ' ', cursor: 0});
 		}
 
 		default: {
-			return [...key].length === 1 ? {...state, filter: state.filter + key, cursor: 0} : state;
+			return step([...key].length === 1 ? {...state, filter: state.filter + key, cursor: 0} : state);
 		}
 	}
 }

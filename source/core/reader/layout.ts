@@ -14,13 +14,22 @@ export type ReaderLayout = {
 	tocWidth: number;
 };
 
+/** Rows of the article body on a terminal of `rows` rows: the frame less the status line. */
+export function bodyRows(rows: number): number {
+	return Math.max(1, frameRows(rows) - 1);
+}
+
+function frameRows(rows: number): number {
+	return Math.max(2, rows - 1);
+}
+
 /**
  * Where everything goes on a terminal of `columns` × `rows`: the TOC is a pane when the terminal
  * is wide and `tocVisible`, an overlay when it is narrow and `overlayOpen`.
  */
 export function readerLayout(columns: number, rows: number, toc: {tocVisible: boolean; overlayOpen: boolean}, sectionCount: number): ReaderLayout {
-	const frameHeight = Math.max(2, rows - 1);
-	const bodyHeight = Math.max(1, frameHeight - 1);
+	const frameHeight = frameRows(rows);
+	const bodyHeight = bodyRows(rows);
 	const narrow = columns < overlayBelow;
 	const wantsToc = (narrow ? toc.overlayOpen : toc.tocVisible) && sectionCount > 0;
 	if (wantsToc && !narrow) {

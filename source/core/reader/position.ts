@@ -1,4 +1,4 @@
-import type {ReaderDocument} from './reader-document.js';
+import type {ReaderDocument, RenderTarget} from './reader-document.js';
 
 /** A place in the text that survives a new width or an edited file: what is saved to resume at. */
 export type ReadingPosition = {
@@ -66,30 +66,64 @@ export function placeAt(document: ReaderDocument, offset: number, height: number
 
 /**
  * The top line for a saved place: the same point within the same section, found by slug;
- * by percentage when the section is gone.
+ * by percentage when the section is gone. When the part of the document that decides it is not
+ * rendered yet, says what must be rendered first.
  */
-export function offsetFor(document: ReaderDocument, place: ReadingPosition, height: number): number {
+export function offsetFor(document: ReaderDocument, place: ReadingPosition, height: number): number | {needs: RenderTarget} {
 	const sections = document.article.outline.sections;
 	const index = place.slug === undefined ? -1 : sections.findIndex(section => section.slug === place.slug);
 	if (index >= 0) {
-		document.ensureSection(index);
+		// The next section's start is where this one ends.
+		const until = {section: Math.min(index + 1, sections.length - 1)};
+		if (!document.isRendered(until)) {
+			return {needs: until};
+		}
+
 		const start = document.sectionStart(index);
 		const end = document.sectionEnd(index);
 		return clampOffset(document, Math.round(start + place.fraction * (end - start)), height);
 	}
 
 	if (place.slug === undefined && place.percent < 100) {
-		document.ensureLines(document.header.length + 1);
-		const end = document.sectionCount > 0 ? document.sectionStart(0) : -1;
-		if (end >= 0 || document.complete) {
-			const limit = end >= 0 ? end : document.lineCount;
-			return clampOffset(document, Math.round(place.fraction * limit), height);
+		const until = document.sectionCount > 0 ? {section: 0} : 'all';
+		if (!document.isRendered(until)) {
+			return {needs: until};
+		}
+
+		const limit = document.sectionCount > 0 ? document.sectionStart(0) : document.lineCount;
+		return clampOffset(document, Math.round(place.fraction * limit), height);
+	}
+
+	if (!document.complete) {
+		return {needs: 'all'};
+	}
+
+	const target = Math.round((place.percent / 100) * document.lineCount) - height;
+	return clampOffset(document, target, height);
+}
+
+/**
+ * `read` with the sections whose end is on screen added (the same set when none is new). Only
+ * sections that end on screen can become read, so the search starts at the one under the top line.
+ */
+export function sectionsReadOnScreen(document: ReaderDocument, offset: number, height: number, read: ReadonlySet<string>): ReadonlySet<string> {
+	const sections = document.article.outline.sections;
+	let added: Set<string> | undefined;
+	for (let index = Math.max(0, sectionAt(document, offset)); index < sections.length; index++) {
+		const start = document.sectionStart(index);
+		if (start < 0 || start >= offset + height) {
+			break;
+		}
+
+		const end = document.sectionEnd(index);
+		const slug = sections[index].slug;
+		if (end <= offset + height && (end > offset || start >= offset) && !read.has(slug)) {
+			added ??= new Set(read);
+			added.add(slug);
 		}
 	}
 
-	document.ensureComplete();
-	const target = Math.round((place.percent / 100) * document.lineCount) - height;
-	return clampOffset(document, target, height);
+	return added ?? read;
 }
 
 /** Keep an offset between the top and the last full screen. */

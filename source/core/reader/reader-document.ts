@@ -5,9 +5,17 @@ import {RenderedArticle, type RenderStyle} from '../markdown/render.js';
 import {stripStyling} from '../text/sanitize.js';
 import {painter} from '../text/style.js';
 
-/** Header facts that are not in the article file. */
-/** Views are undefined for an article whose state is not kept (stdin): no count is shown. */
+/** Header facts that are not in the article file. Views are undefined for an article whose state is not kept (stdin): no count is shown. */
 export type HeaderFacts = {views: number | undefined};
+
+/** How much of a document a step needs: this many lines, the start of this section, or all of it. */
+export type RenderTarget = {lines: number} | {section: number} | 'all';
+
+/**
+ * How long rendering may hold the event loop before keys get their turn: the background render
+ * and the runner that renders for a key both work in slices of this many milliseconds.
+ */
+export const renderSliceMs = 8;
 
 /**
  * What the reader scrolls through: the article header (title, `date · category · N views ·
@@ -74,27 +82,33 @@ export class ReaderDocument {
 		return this.lineCount;
 	}
 
-	/** Render until `count` lines exist (or all). */
-	ensureLines(count: number): void {
-		this.rendered.renderUntilLines(count - this.header.length);
-	}
-
-	ensureSection(index: number): void {
-		this.rendered.renderUntilSection(Math.min(index + 1, this.sectionCount - 1));
-	}
-
-	ensureComplete(): void {
-		this.rendered.renderAll();
-	}
-
-	/** Render blocks for about `budgetMs`; returns true when complete. */
-	renderFor(budgetMs: number): boolean {
-		const deadline = performance.now() + budgetMs;
-		while (!this.rendered.complete && performance.now() < deadline) {
-			this.rendered.renderNext();
+	/** Whether the document is rendered as far as `target` (always, once complete). */
+	isRendered(target: RenderTarget): boolean {
+		if (this.complete) {
+			return true;
 		}
 
-		return this.rendered.complete;
+		if (target === 'all') {
+			return false;
+		}
+
+		return 'lines' in target ? this.lineCount >= target.lines : this.sectionStart(target.section) >= 0;
+	}
+
+	/**
+	 * Render blocks toward `target` (at least one, if it is not reached yet) for about `budgetMs`;
+	 * returns true once it is reached. Rendering is the only thing that changes a document.
+	 */
+	renderToward(target: RenderTarget, budgetMs = Number.POSITIVE_INFINITY): boolean {
+		const deadline = performance.now() + budgetMs;
+		while (!this.isRendered(target)) {
+			this.rendered.renderNext();
+			if (performance.now() >= deadline) {
+				break;
+			}
+		}
+
+		return this.isRendered(target);
 	}
 
 	/** A line without styling, for search. */
@@ -108,13 +122,12 @@ export class ReaderDocument {
 		return text;
 	}
 
-	/** Lines containing `query` (ignoring case unless it has capitals), in order. The whole document is rendered first. */
+	/** Lines rendered so far that contain `query` (ignoring case unless it has capitals), in order. */
 	findMatches(query: string): number[] {
 		if (query === '') {
 			return [];
 		}
 
-		this.ensureComplete();
 		if (this.lastSearch?.query === query && this.lastSearch.lineCount === this.lineCount) {
 			return this.lastSearch.matches;
 		}

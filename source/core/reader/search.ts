@@ -1,4 +1,71 @@
+import {step} from '../keys/step.js';
+import {clampOffset} from './position.js';
+import type {ReaderDocument} from './reader-document.js';
+import {needs, type ReaderState, type ReaderStep} from './reader-state.js';
 import {painter} from '../text/style.js';
+
+/** Keys while a search is being typed after `/`. */
+export function editSearch(state: ReaderState, key: string, document: ReaderDocument, height: number): ReaderStep {
+	const draft = state.draft ?? '';
+	switch (key) {
+		case 'escape':
+		case 'ctrl+c': {
+			return step({...state, draft: undefined});
+		}
+
+		case 'backspace': {
+			return step(draft === '' ? {...state, draft: undefined} : {...state, draft: draft.slice(0, -1)});
+		}
+
+		case 'enter': {
+			const query = draft === '' ? state.query : draft;
+			const next = jumpToMatch({...state, draft: undefined, query, matchLine: state.offset - 1}, document, height, 1, true);
+			// Until the document is rendered the search is still being typed: the key applies again.
+			return next.effects.some(effect => effect.kind === 'render') ? needs(state, 'all') : next;
+		}
+
+		default: {
+			// eslint-disable-next-line no-control-regex
+			if ([...key].length !== 1 || /[\u0000-\u001F\u007F-\u009F]/.test(key)) {
+				return step(key === 'space' ? {...state, draft: draft + ' '} : state);
+			}
+
+			return step({...state, draft: draft + key});
+		}
+	}
+}
+
+/** Go to the next (or previous) line holding the query, wrapping around; the whole document is searched. */
+export function jumpToMatch(state: ReaderState, document: ReaderDocument, height: number, direction: 1 | -1, fromOffset = false): ReaderStep {
+	if (state.query === '') {
+		return step({...state, message: 'no search yet: press / to search'});
+	}
+
+	if (!document.complete) {
+		return needs(state, 'all');
+	}
+
+	const matches = document.findMatches(state.query);
+	if (matches.length === 0) {
+		return step({...state, matchLine: -1, message: `not found: ${state.query}`});
+	}
+
+	const from = fromOffset ? state.offset - 1 : state.matchLine >= 0 ? state.matchLine : state.offset;
+	let target = direction === 1 ? matches.find(line => line > from) : matches.findLast(line => line < from);
+	let message: string | undefined;
+	if (target === undefined) {
+		target = direction === 1 ? matches[0] : matches.at(-1)!;
+		message = direction === 1 ? 'search wrapped to the top' : 'search wrapped to the bottom';
+	}
+
+	const position = matches.indexOf(target) + 1;
+	return step({
+		...state,
+		matchLine: target,
+		offset: clampOffset(document, target, height),
+		message: message ?? `match ${position} of ${matches.length}`,
+	});
+}
 
 /**
  * Show the matches of `query` in a line: the line is redrawn from its plain text with each match

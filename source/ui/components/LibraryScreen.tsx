@@ -1,10 +1,12 @@
-import React, {useCallback, useEffect, useRef, useState} from 'react';
+import React from 'react';
 import {Box, Text} from 'ink';
 import type {ArticleInfo} from '../../core/article/article.js';
-import {initialLibraryState, libraryKey, sortLabels, visibleItems, type LibraryState, type ReadingStats} from '../../core/library/library-state.js';
+import {initialLibraryState, libraryKey, sortLabels, visibleItems, type LibraryEffect, type LibraryState, type ReadingStats} from '../../core/library/library-state.js';
+import type {Exit} from '../../core/keys/step.js';
 import {sanitizeLine} from '../../core/text/sanitize.js';
 import {stringWidth, truncate} from '../../core/text/text-width.js';
 import {useKeys} from '../hooks/use-keys.js';
+import {useStepRunner} from '../hooks/use-step-runner.js';
 import {HelpScreen} from './HelpScreen.js';
 
 type Props = {
@@ -16,31 +18,27 @@ type Props = {
 	initial?: LibraryState;
 	/** A problem to show in the footer, such as an article that could not be opened. */
 	message?: string;
+	/** Enter on an article: called again on every Enter, whatever happened to the last one. */
 	onOpen: (id: string, state: LibraryState) => void;
-	onExit: (exit: NonNullable<LibraryState['exit']>) => void;
+	onExit: (exit: Exit) => void;
 };
 
 /** The library: articles with category, date, reading time, views and progress. */
 export function LibraryScreen({items, folder, columns, rows, initial, message, onOpen, onExit}: Props) {
-	const [state, setState] = useState<LibraryState>(() => ({...(initial ?? initialLibraryState()), opened: undefined}));
 	const frame = Math.max(2, rows - 1);
 	const listHeight = Math.max(1, frame - 2);
-	const itemsRef = useRef(items);
-	itemsRef.current = items;
-	const pageRef = useRef(listHeight);
-	pageRef.current = listHeight;
-	useKeys(useCallback((key: string) => {
-		setState(previous => libraryKey(previous, key, itemsRef.current, pageRef.current));
-	}, []));
-
-	useEffect(() => {
-		if (state.opened) {
-			onOpen(state.opened, state);
-		} else if (state.exit) {
-			onExit(state.exit);
-		}
-	// eslint-disable-next-line react-hooks/exhaustive-deps -- effects through state: to become reducer effects
-	}, [state.opened, state.exit]);
+	const [state, dispatch] = useStepRunner<LibraryState, string, LibraryEffect>(() => initial ?? initialLibraryState(), {
+		step: (previous, key) => libraryKey(previous, key, items, listHeight),
+		workFor: () => undefined,
+		perform(effect, next) {
+			if (effect.kind === 'open') {
+				onOpen(effect.id, next);
+			} else {
+				onExit(effect.how);
+			}
+		},
+	});
+	useKeys(dispatch);
 
 	if (state.help) {
 		return <HelpScreen screens={['library']} height={frame} width={columns} />;

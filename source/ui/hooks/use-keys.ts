@@ -1,4 +1,4 @@
-import {createContext, useContext, useEffect, useRef} from 'react';
+import {createContext, useContext, useEffect} from 'react';
 
 /** Receives one key name at a time (see `keyNames`). */
 export type KeyHandler = (key: string) => void;
@@ -7,22 +7,21 @@ export type KeyHandler = (key: string) => void;
 export const KeyHandlerContext = createContext<{current: KeyHandler | undefined}>({current: undefined});
 
 /**
- * Make `handler` the receiver of every key while the calling screen is mounted.
+ * Make `handler` the receiver of every key while the calling screen is mounted. Pass a stable
+ * handler (a `dispatch`, or one made with `useCallback`): a new one re-registers.
  *
  * @example
- * useKeys(key => setState(state => readerKey(state, key, document, viewport)));
+ * const [state, dispatch] = useStepRunner(...);
+ * useKeys(dispatch);
  */
 export function useKeys(handler: KeyHandler): void {
 	const slot = useContext(KeyHandlerContext);
-	const latest = useRef(handler);
-	latest.current = handler;
 	useEffect(() => {
-		const forward: KeyHandler = key => latest.current(key);
-		slot.current = forward;
+		slot.current = handler;
 		return () => {
-			if (slot.current === forward) {
+			if (slot.current === handler) {
 				slot.current = undefined;
 			}
 		};
-	}, [slot]);
+	}, [slot, handler]);
 }

@@ -1,49 +1,57 @@
-import {useEffect, useMemo, useRef, useState} from 'react';
+import {useEffect, useState} from 'react';
 import type {Article} from '../../core/article/article.js';
 import {highlightCode} from '../../node/highlight.js';
-import {ReaderDocument} from '../../core/reader/reader-document.js';
+import {ReaderDocument, renderSliceMs} from '../../core/reader/reader-document.js';
 import type {RenderStyle} from '../../core/markdown/render.js';
 
-/** How long one background rendering slice may hold the event loop, so keys stay instant. */
-const sliceMs = 8;
+/** Widths kept rendered: resizing back and forth renders nothing twice. */
+const keptWidths = 4;
 
 /**
- * The article rendered at `width`, cached per width: resizing back and forth renders nothing
- * twice. The first screen is rendered at once; the rest renders in the background in short
- * slices, re-rendering the reader as it grows so the status line can follow.
+ * The article's documents by width, cached (least recently used goes first). A document starts
+ * with only its header; what a screen needs is rendered by the reader's steps.
+ *
+ * @example
+ * const documentAt = useDocuments(article, style, views);
+ * const document = documentAt(layout.bodyWidth);
  */
-export function useReaderDocument(article: Article, width: number, style: RenderStyle, views: number | undefined, firstScreen: number) {
-	const cache = useRef(new Map<string, ReaderDocument>());
-	const document = useMemo(() => {
-		const key = `${width}:${views}`;
-		let cached = cache.current.get(key);
-		if (cached) {
-			// Least recently used goes first: move this one to the end.
-			cache.current.delete(key);
-			cache.current.set(key, cached);
-		} else {
-			cached = new ReaderDocument(article, width, style, {views}, highlightCode);
-			cache.current.set(key, cached);
-			if (cache.current.size > 4) {
-				cache.current.delete(cache.current.keys().next().value!);
+export function useDocuments(article: Article, style: RenderStyle, views: number | undefined): (width: number) => ReaderDocument {
+	const [documentAt] = useState(() => {
+		const cache = new Map<number, ReaderDocument>();
+		return (width: number) => {
+			let document = cache.get(width);
+			if (document) {
+				cache.delete(width);
+			} else {
+				document = new ReaderDocument(article, width, style, {views}, highlightCode);
+				if (cache.size >= keptWidths) {
+					cache.delete(cache.keys().next().value!);
+				}
 			}
-		}
 
-		cached.ensureLines(firstScreen);
-		return cached;
-	}, [article, width, style, views, firstScreen]);
+			cache.set(width, document);
+			return document;
+		};
+	});
+	return documentAt;
+}
 
+/**
+ * Render the rest of `document` in the background, in slices of `renderSliceMs` so keys stay
+ * instant, drawing again now and then so the status line's percentage can follow.
+ */
+export function useBackgroundRender(document: ReaderDocument): void {
 	const [, setVersion] = useState(0);
 	useEffect(() => {
 		let cancelled = false;
 		let timer: NodeJS.Timeout | undefined;
 		let lastUpdate = performance.now();
-		const step = () => {
+		const slice = () => {
 			if (cancelled) {
 				return;
 			}
 
-			const done = document.renderFor(sliceMs);
+			const done = document.renderToward('all', renderSliceMs);
 			const now = performance.now();
 			if (done || now - lastUpdate > 250) {
 				lastUpdate = now;
@@ -51,16 +59,14 @@ export function useReaderDocument(article: Article, width: number, style: Render
 			}
 
 			if (!done) {
-				timer = setTimeout(step, 0);
+				timer = setTimeout(slice, 0);
 			}
 		};
 
-		timer = setTimeout(step, 0);
+		timer = setTimeout(slice, 0);
 		return () => {
 			cancelled = true;
 			clearTimeout(timer);
 		};
 	}, [document]);
-
-	return document;
 }

@@ -1,0 +1,92 @@
+import {useCallback, useEffect} from 'react';
+import type {Article} from '../../core/article/article.js';
+import type {RenderStyle} from '../../core/markdown/render.js';
+import {bodyRows, overlayBelow, readerLayout} from '../../core/reader/layout.js';
+import {placeAt} from '../../core/reader/position.js';
+import {renderSliceMs, type ReaderDocument} from '../../core/reader/reader-document.js';
+import {readerStep} from '../../core/reader/reader-keys.js';
+import {initialReaderState, type ReaderEffect, type ReaderMessage, type ReaderState} from '../../core/reader/reader-state.js';
+import type {Exit} from '../../core/keys/step.js';
+import {useKeys} from './use-keys.js';
+import {useBackgroundRender, useDocuments} from './use-reader-document.js';
+import {useReadingState, type ReadingStateStore} from './use-reading-state.js';
+import {useStepRunner} from './use-step-runner.js';
+
+export type ReaderProps = {
+	article: Article;
+	columns: number;
+	rows: number;
+	style: RenderStyle;
+	/** Where views and positions are kept; undefined for stdin. */
+	reading?: ReadingStateStore;
+	onExit: (exit: Exit) => void;
+};
+
+/** The reader's state and the document it is about: they change together. */
+type Shown = {state: ReaderState; document: ReaderDocument};
+
+/** A reader message, or a new document to show at the same place (the width changed). */
+type Message = ReaderMessage | {kind: 'relayout'; document: ReaderDocument};
+
+/**
+ * The reader screen's state: keys go through `readerStep`; its effects (render more, save,
+ * exit) are performed here. Returns what to draw and where.
+ *
+ * @example
+ * const {state, document, layout} = useReader(props);
+ */
+export function useReader({article, columns, rows, style, reading, onExit}: ReaderProps) {
+	const readingState = useReadingState(reading);
+	const documentAt = useDocuments(article, style, readingState.views);
+	const sectionCount = article.outline.sections.length;
+	const viewport = {height: bodyRows(rows), overlay: columns < overlayBelow};
+
+	const [shown, dispatch] = useStepRunner<Shown, Message, ReaderEffect>(
+		() => {
+			const state = initialReaderState(0, readingState.readSections);
+			return {state, document: documentAt(readerLayout(columns, rows, state, sectionCount).bodyWidth)};
+		},
+		{
+			step({state, document}, message) {
+				if (message.kind === 'relayout') {
+					if (message.document === document) {
+						return {state: {state, document}, effects: []};
+					}
+
+					const position = placeAt(document, state.offset, viewport.height);
+					const next = readerStep(state, {kind: 'goTo', position}, message.document, viewport);
+					return {state: {state: next.state, document: message.document}, effects: next.effects};
+				}
+
+				const next = readerStep(state, message, document, viewport);
+				return {state: {state: next.state, document}, effects: next.effects};
+			},
+			workFor: (effect, {document}) => (effect.kind === 'render' && !document.isRendered(effect.until)
+				? () => document.renderToward(effect.until, renderSliceMs)
+				: undefined),
+			perform(effect, {state, document}) {
+				if (effect.kind === 'save') {
+					readingState.save({...placeAt(document, state.offset, viewport.height), readSections: [...state.read]}, effect.now);
+				} else if (effect.kind === 'exit') {
+					onExit(effect.how);
+				}
+			},
+		},
+		// The first frame already shows the saved place, and a screenful below it.
+		() => [{kind: 'goTo', position: readingState.position ?? {fraction: 0, percent: 0}}],
+	);
+
+	const layout = readerLayout(columns, rows, shown.state, sectionCount);
+	// The document at the width the layout wants; shown once the reader has found the same place in it.
+	const wanted = documentAt(layout.bodyWidth);
+	useEffect(() => {
+		if (wanted !== shown.document) {
+			dispatch({kind: 'relayout', document: wanted});
+		}
+	}, [wanted, shown.document, dispatch]);
+	useBackgroundRender(shown.document);
+	useKeys(useCallback((key: string) => {
+		dispatch({kind: 'key', key});
+	}, [dispatch]));
+	return {...shown, layout, readingState};
+}
