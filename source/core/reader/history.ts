@@ -1,10 +1,10 @@
-import type {TextPlace} from './position.js';
+import type {ReadingPosition} from './position.js';
 
 /** A place in one article: what history, marks and the saved position all speak in. */
 export type ArticlePlace = {
 	/** The article's id (its store key). */
 	article: string;
-	place: TextPlace;
+	place: ReadingPosition;
 };
 
 /** Places visited before and after the current one, as a browser keeps them. */
