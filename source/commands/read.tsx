@@ -1,34 +1,29 @@
-import {openSync} from 'node:fs';
-import tty from 'node:tty';
 import React from 'react';
 import {render} from 'ink';
 import {App, type AppSession} from '../app.js';
 import type {Article, ArticleInfo} from '../core/article/article.js';
-import {listLibrary} from '../node/library/listing.js';
 import {ExitCode, FolioError} from '../core/errors.js';
 import type {ReadingStats} from '../core/library/library-state.js';
+import {loadTextWidth} from '../core/text/text-width.js';
+import {listLibrary} from '../node/library/listing.js';
 import {openStore, type StateStore} from '../node/state/store.js';
+import {runFullScreen} from '../node/terminal/full-screen.js';
+import {closeKeyboard, openKeyboard} from '../node/terminal/keyboard.js';
 import {FlushContext} from '../ui/hooks/use-reading-state.js';
 import {loadReader} from '../ui/load-reader.js';
-import {loadTextWidth} from '../core/text/text-width.js';
 import {outputStyle, warn, type CommandContext} from './context.js';
 
 export type ReadOptions = {article?: string};
 
-const enterAlternateScreen = '\u001B[?1049h\u001B[H';
-const leaveAlternateScreen = '\u001B[?1049l';
-const showCursor = '\u001B[?25h';
-
 /**
- * The full-screen reader: the library, or one article. Runs in the alternate screen and restores
- * the terminal on every way out (q, Ctrl+C, SIGTERM, SIGHUP, an error), saving the reading
- * position first.
+ * The full-screen reader: the library, or one article. The terminal is handled by
+ * `runFullScreen`; this puts together what the App needs: the article, the store, the library.
  */
 export async function readCommand(context: CommandContext, options: ReadOptions): Promise<number> {
 	const startArticle = options.article === undefined ? undefined : await (await import('./open-article.js')).openArticle(context, options.article);
 	// Ink measures with string-width anyway; load folio's measures with it.
 	await loadTextWidth();
-	const input = keyboard(options.article === '-');
+	const input = openKeyboard(options.article === '-');
 	const store = openStore({profile: context.profile, env: context.env});
 	for (const message of store.warnings) {
 		warn(context, message);
@@ -38,7 +33,6 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 		await loadReader();
 	}
 
-	const stdout = process.stdout;
 	const flushers = new Set<() => void>();
 	let exitCode: number = ExitCode.ok;
 	const session: AppSession = {
@@ -54,100 +48,34 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 		},
 		reading: article => readingKey(article, store),
 		startArticle,
-		onQuit: how => {
+		onQuit(how) {
 			exitCode = how === 'interrupt' ? ExitCode.interrupted : ExitCode.ok;
 		},
 	};
 
-	stdout.write(enterAlternateScreen);
-	const saveOnly = () => {
-		for (const flush of flushers) {
-			try {
-				flush();
-			} catch {}
-		}
-	};
-
-	let restored = false;
-	const restore = () => {
-		if (restored) {
-			return;
-		}
-
-		restored = true;
-		saveOnly();
-		instance.unmount();
-		input.setRawMode?.(false);
-		stdout.write(leaveAlternateScreen + showCursor);
-	};
-
-	const instance = render(
-		<FlushContext.Provider value={flushers}><App session={session} /></FlushContext.Provider>,
-		{stdin: input, exitOnCtrlC: false, patchConsole: false, maxFps: 120},
-	);
-
-	// Die by the signal, as a well-behaved terminal program does, after saving and restoring.
-	// On a hangup the terminal is gone: save only, write nothing to it.
-	const onSignal = (signal: NodeJS.Signals) => {
-		if (signal === 'SIGHUP') {
-			saveOnly();
-		} else {
-			restore();
-		}
-
-		process.removeAllListeners(signal);
-		process.kill(process.pid, signal);
-	};
-
-	const onCrash = (error: unknown) => {
-		const code = (error as NodeJS.ErrnoException | undefined)?.code;
-		if (code === 'EIO' || code === 'EPIPE' || code === 'ENXIO') {
-			onSignal('SIGHUP');
-			return;
-		}
-
-		restore();
-		process.stderr.write(`folio: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
-		if (process.env.FOLIO_DEBUG === '1' && error instanceof Error) {
-			process.stderr.write(`${error.stack ?? ''}\n`);
-		}
-
-		process.exit(ExitCode.failure);
-	};
-
-	process.on('SIGTERM', onSignal);
-	process.on('SIGHUP', onSignal);
-	process.on('SIGINT', onSignal);
-	process.on('uncaughtException', onCrash);
-	process.on('unhandledRejection', onCrash);
 	try {
-		await instance.waitUntilExit();
+		await runFullScreen({
+			input,
+			output: process.stdout,
+			env: context.env,
+			save() {
+				// Each open article saves its own position: one failing must not stop the others.
+				for (const flush of flushers) {
+					try {
+						flush();
+					} catch {}
+				}
+			},
+			start: () => render(
+				<FlushContext.Provider value={flushers}><App session={session} /></FlushContext.Provider>,
+				{stdin: input, exitOnCtrlC: false, patchConsole: false, maxFps: 120},
+			),
+		});
 	} finally {
-		restore();
-		process.off('SIGTERM', onSignal);
-		process.off('SIGHUP', onSignal);
-		process.off('SIGINT', onSignal);
-		process.off('uncaughtException', onCrash);
-		process.off('unhandledRejection', onCrash);
-		if (input !== process.stdin) {
-			input.destroy();
-		}
+		closeKeyboard(input);
 	}
 
 	return exitCode;
-}
-
-/** Keys come from stdin, or from the terminal itself when stdin carries the article. */
-function keyboard(articleFromStdin: boolean): NodeJS.ReadStream {
-	if (!articleFromStdin && process.stdin.isTTY) {
-		return process.stdin;
-	}
-
-	try {
-		return new tty.ReadStream(openSync('/dev/tty', 'r')) as unknown as NodeJS.ReadStream;
-	} catch {
-		throw new FolioError('the reader needs a terminal for keys and none is available; use folio cat to print the article');
-	}
 }
 
 function readingKey(article: Article, store: StateStore) {
