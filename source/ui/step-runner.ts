@@ -27,18 +27,25 @@ export type StepRunnerOptions<S, M, E> = {
  * never lost, never applied out of order, and never held up by more than one slice of work.
  */
 export class StepRunner<S, M, E> {
-	private static inProgress = 0;
+	private static readonly unsettled = new Set<object>();
 
-	/** How many runners are doing work a key waits for: tests wait for 0 before reading the screen. */
-	static get working(): number {
-		return StepRunner.inProgress;
+	/**
+	 * True when no runner is doing work a key waits for and every state a runner committed has
+	 * been drawn (see `drawn`): what tests wait for before reading the screen.
+	 */
+	static get idle(): boolean {
+		return StepRunner.unsettled.size === 0;
 	}
 
 	private readonly queue: M[] = [];
 	private working = false;
 	private stopped = false;
+	private undrawn = false;
+	private committed: S;
 
-	constructor(private current: S, public options: StepRunnerOptions<S, M, E>) {}
+	constructor(private current: S, public options: StepRunnerOptions<S, M, E>) {
+		this.committed = current;
+	}
 
 	/** The state after every message applied so far. */
 	get state(): S {
@@ -60,6 +67,8 @@ export class StepRunner<S, M, E> {
 			const work = effects.map(effect => this.options.workFor(effect, state)).find(Boolean);
 			if (!work) {
 				this.current = state;
+				// What the first frame draws.
+				this.committed = state;
 				for (const effect of effects) {
 					this.options.perform(effect, state);
 				}
@@ -84,7 +93,17 @@ export class StepRunner<S, M, E> {
 	stop(): void {
 		this.stopped = true;
 		this.queue.length = 0;
-		this.setWorking(false);
+		this.working = false;
+		this.undrawn = false;
+		this.track();
+	}
+
+	/** The component has drawn `state`. */
+	drawn(state: S): void {
+		if (state === this.current) {
+			this.undrawn = false;
+			this.track();
+		}
 	}
 
 	private drain(): void {
@@ -99,7 +118,7 @@ export class StepRunner<S, M, E> {
 				}
 
 				if (changed) {
-					this.options.commit(this.current);
+					this.commit();
 				}
 
 				this.continueLater(work);
@@ -115,14 +134,33 @@ export class StepRunner<S, M, E> {
 		}
 
 		if (changed && !this.stopped) {
-			this.options.commit(this.current);
+			this.commit();
 		}
 	}
 
 	private setWorking(working: boolean): void {
-		if (working !== this.working) {
-			this.working = working;
-			StepRunner.inProgress += working ? 1 : -1;
+		this.working = working;
+		this.track();
+	}
+
+	private commit(): void {
+		// The same state again draws nothing new (React bails out): nothing to wait for.
+		if (this.current === this.committed) {
+			return;
+		}
+
+		this.committed = this.current;
+		this.undrawn = true;
+		this.track();
+		this.options.commit(this.current);
+	}
+
+	/** Keep `unsettled` up to date. */
+	private track(): void {
+		if (this.working || this.undrawn) {
+			StepRunner.unsettled.add(this);
+		} else {
+			StepRunner.unsettled.delete(this);
 		}
 	}
 

@@ -33,7 +33,7 @@ export async function quiet(frames: unknown[], extra: () => number = () => 0): P
 	await settle(10);
 	while (performance.now() < deadline) {
 		const now = [frames.length, extra()];
-		if (now[0] !== seen[0] || now[1] !== seen[1] || StepRunner.working > 0) {
+		if (now[0] !== seen[0] || now[1] !== seen[1] || !StepRunner.idle) {
 			seen = now;
 			stableSince = performance.now();
 		} else if (performance.now() - stableSince >= 40) {

@@ -29,6 +29,9 @@ export function useStepRunner<S, M, E>(initial: () => S, options: Omit<StepRunne
 	useEffect(() => {
 		runner.options = {...options, commit: setState};
 	}, [runner, options]);
+	useEffect(() => {
+		runner.drawn(state);
+	}, [runner, state]);
 	useEffect(() => () => {
 		runner.stop();
 	}, [runner]);
