@@ -3,7 +3,7 @@ import {createEngine, type SearchEngine} from '../../core/search/engine.js';
 import {searchDocument} from '../../core/search/document.js';
 import {FolioError} from '../../core/errors.js';
 import {libraryCacheFile} from '../library/catalog-cache.js';
-import {scanLibrary, type LibraryEntry} from '../library/library.js';
+import {scanLibrary, type LibraryFile} from '../library/library.js';
 import {maxBytes} from '../library/limits.js';
 import {readStoredIndex, termInitial, writeStoredIndex, type IndexedFiles} from './index-file.js';
 import type {SearchQuery} from '../../core/search/query.js';
@@ -13,7 +13,7 @@ export type LibraryIndex = {
 	directory: string;
 	engine: SearchEngine;
 	/** The library's files by their key in the index (their path inside the folder). */
-	entries: Map<string, LibraryEntry>;
+	entries: Map<string, LibraryFile>;
 	/** Files read to bring the index up to date (0 when it was current). */
 	updated: number;
 };
@@ -39,9 +39,9 @@ export type OpenIndexOptions = {
 export async function openLibraryIndex(directory: string, environment: NodeJS.ProcessEnv = process.env, options: OpenIndexOptions = {}): Promise<LibraryIndex> {
 	const library = scanLibrary(directory);
 	const limit = maxBytes(environment);
-	const entries = new Map(library.entries.map(entry => [indexKey(library.directory, entry), entry]));
+	const entries = new Map(library.files.map(entry => [indexKey(library.directory, entry), entry]));
 	const file = libraryCacheFile(library.directory, 'search', environment);
-	const textBytes = library.entries.reduce((total, entry) => total + entry.size, 0);
+	const textBytes = library.files.reduce((total, entry) => total + entry.size, 0);
 	const stored = file ? readStoredIndex(file, library.directory, (8 * textBytes) + (1024 * 1024)) : undefined;
 	const current = stored !== undefined && isCurrent(stored.files, entries);
 	const loaded = stored && loadQuietly(() => stored.load(current && options.only ? queryInitials(options.only) : undefined));
@@ -96,7 +96,7 @@ export async function openLibraryIndex(directory: string, environment: NodeJS.Pr
 }
 
 /** True when the index holds exactly the library's files, each at its current size and mtime. */
-function isCurrent(files: IndexedFiles, entries: Map<string, LibraryEntry>): boolean {
+function isCurrent(files: IndexedFiles, entries: Map<string, LibraryFile>): boolean {
 	if (files.size !== entries.size) {
 		return false;
 	}
@@ -126,7 +126,7 @@ function loadQuietly(load: () => SearchEngine): SearchEngine | undefined {
 }
 
 /** A file's key in the index: its path inside the library folder, `/`-separated. */
-export function indexKey(directory: string, entry: LibraryEntry): string {
+export function indexKey(directory: string, entry: LibraryFile): string {
 	// scanLibrary joins every path to the folder, so the folder is a prefix (cheaper than path.relative).
 	const relative = entry.path.startsWith(directory + path.sep) ? entry.path.slice(directory.length + 1) : path.relative(directory, entry.path);
 	return path.sep === '/' ? relative : relative.split(path.sep).join('/');
@@ -134,7 +134,7 @@ export function indexKey(directory: string, entry: LibraryEntry): string {
 
 let source: typeof import('../library/source.js') | undefined;
 
-async function readDocument(key: string, entry: LibraryEntry, limit: number) {
+async function readDocument(key: string, entry: LibraryFile, limit: number) {
 	// The parser loads only when a file has to be read: a current index is used without it.
 	source ??= await import('../library/source.js');
 	const {loadArticle} = source;
