@@ -2,7 +2,8 @@ import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {generateMarkdown} from '../helpers/generate.js';
-import {readerScreen, readingStatus, scrolledBy, type Session, start, temporaryFolder, tocEntries} from '../helpers/tmux.js';
+import {readerScreen, readingStatus, scrolledBy, tocEntries} from '../helpers/reader-screen.js';
+import {type Session, start, temporaryFolder} from '../helpers/terminal.js';
 
 /** Open guides/keys at 100x30 and wait for its first screen. */
 async function openKeys(t: ExecutionContext, size = {width: 100, height: 30}): Promise<{folio: Session; screen: string}> {
