@@ -158,13 +158,68 @@ test('escape sequences are removed whole, leaving no payload behind', t => {
 	t.regex(text, /keeps the next paragraph\./);
 });
 
+/**
+ * The SGR styling open just before a line's first visible character (`start`) and after its
+ * last one, counting the sequences that follow it except a closing reset (`end`), as text such
+ * as `1 fg=34`.
+ */
+function stylingAtEdges(line: string): {start: string; end: string} {
+	// eslint-disable-next-line no-control-regex
+	const tokens = [...line.matchAll(/\u001B\[([\d;]*)m|[^\u001B]+/g)].map(match => ({text: match[1] === undefined, parameters: match[1] ?? ''}));
+	const lastText = tokens.findLastIndex(token => token.text);
+	const state = new Map<string, string>();
+	let start: string | undefined;
+	for (const [index, token] of tokens.entries()) {
+		if (token.text) {
+			start ??= [...state].map(([group, code]) => (group === code ? code : `${group}=${code}`)).sort().join(' ');
+		} else if (!(index > lastText && /^0?$/.test(token.parameters))) {
+			applySgr(state, token.parameters);
+		}
+	}
+
+	return {start: start ?? '', end: [...state].map(([group, code]) => (group === code ? code : `${group}=${code}`)).sort().join(' ')};
+}
+
+function applySgr(state: Map<string, string>, parameters: string): void {
+	const codes = parameters === '' ? ['0'] : parameters.split(';');
+	for (let index = 0; index < codes.length; index++) {
+		const code = Number(codes[index]);
+		if (code === 38 || code === 48) {
+			const length = codes[index + 1] === '5' ? 2 : 4;
+			state.set(code === 38 ? 'fg' : 'bg', codes.slice(index, index + 1 + length).join(';'));
+			index += length;
+		} else if (code === 0) {
+			state.clear();
+		} else if ((code >= 30 && code <= 37) || (code >= 90 && code <= 97)) {
+			state.set('fg', String(code));
+		} else if ((code >= 40 && code <= 47) || (code >= 100 && code <= 107)) {
+			state.set('bg', String(code));
+		} else if (code === 39 || code === 49) {
+			state.delete(code === 39 ? 'fg' : 'bg');
+		} else if (code === 22) {
+			state.delete('1');
+			state.delete('2');
+		} else if (code >= 23 && code <= 29) {
+			state.delete(String(code - 20));
+		} else {
+			state.set(String(code), String(code));
+		}
+	}
+}
+
 test('a wrapped line reopens only the styling still open where it broke', t => {
-	const source = `${'[link](https://example.com/a) and `code` '.repeat(12)}\n`;
+	const source = `${'[link](https://example.com/a) and `code` '.repeat(12)} **bold words running on across the wrap** and *italic words that wrap as well* end\n`;
 	const lines = renderArticle(article(source), {width: 40, style: 'ansi'}).lines;
 	t.true(lines.length > 4);
 	for (const line of lines) {
 		// eslint-disable-next-line no-control-regex
 		t.true((line.match(/\u001B\[/g) ?? []).length < 40, `styling piles up: ${JSON.stringify(line)}`);
+	}
+
+	const breaks = lines.slice(1).map((line, index) => ({open: stylingAtEdges(lines[index]).end, reopened: stylingAtEdges(line).start, line}));
+	t.true(breaks.some(({open}) => /\b1\b/.test(open)), 'the source breaks a line inside bold text');
+	for (const {open, reopened, line} of breaks) {
+		t.is(reopened, open, `the line after a break reopens exactly what was open: ${JSON.stringify(line)}`);
 	}
 });
 

@@ -1,5 +1,6 @@
 import test from 'ava';
-import {readerScreen, readingStatus, start, widestRow} from '../helpers/tmux.js';
+import {drawnAt, readerScreen, readingStatus, widestRow} from '../helpers/reader-screen.js';
+import {start} from '../helpers/terminal.js';
 
 test('a resize storm leaves a clean screen at the same section, and keys still work', async t => {
 	const folio = await start(['guides/keys'], {t, width: 100, height: 30});
@@ -11,6 +12,7 @@ test('a resize storm leaves a clean screen at the same section, and keys still w
 		await folio.resize(width, height);
 	}
 
+	await folio.waitFor(text => drawnAt(text, 100));
 	const screen = await folio.settled();
 	t.true(widestRow(screen) <= 100, `every row fits:\n${screen}`);
 	t.is(screen.split('\n').filter(row => readingStatus.test(row)).length, 1, `one status line:\n${screen}`);

@@ -1,5 +1,5 @@
 import test, {type ExecutionContext} from 'ava';
-import {start, type Session} from '../helpers/tmux.js';
+import {start, type Session} from '../helpers/terminal.js';
 
 /** One row of the library list as the user sees it. */
 type Row = {selected: boolean; title: string; category: string; date: string; minutes: number};

@@ -1,7 +1,8 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
-import {processGone, readerScreen, readingStatus, type Session, start, temporaryFolder} from '../helpers/tmux.js';
+import {readerScreen, readingStatus} from '../helpers/reader-screen.js';
+import {processGone, type Session, start, temporaryFolder} from '../helpers/terminal.js';
 
 function viewsOn(screen: string): number | undefined {
 	const match = /· (\d+) views? ·/.exec(screen);
@@ -93,7 +94,7 @@ test('a hangup (the pane dies) saves the position', async t => {
 	const first = await openKeys(t, stateDir, 100, 30);
 	await jump(first.folio, 2, 'Moving through the text');
 	const pid = await first.folio.folioPid();
-	await first.folio.tmux('kill-server');
+	await first.folio.hangup();
 	t.true(await processGone(pid, 10_000), 'folio ends when its terminal goes away');
 	await first.folio.stop();
 

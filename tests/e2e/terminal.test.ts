@@ -1,7 +1,8 @@
 import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
-import {articles, readerScreen, readingStatus, type Session, start, temporaryFolder, tocEntries, widestRow} from '../helpers/tmux.js';
+import {drawnAt, readerScreen, readingStatus, tocEntries, widestRow} from '../helpers/reader-screen.js';
+import {articles, type Session, start, temporaryFolder} from '../helpers/terminal.js';
 
 /** Open guides/keys and wait for its first screen. */
 async function openKeys(t: ExecutionContext, width = 100, height = 30): Promise<{folio: Session; screen: string}> {
@@ -73,7 +74,7 @@ test('resize re-renders at the new width and keeps the same section at the top',
 	assertClean(t, before, 100);
 	for (const [width, height] of [[80, 24], [120, 40], [100, 30]]) {
 		await folio.resize(width, height);
-		await folio.waitFor(text => widestRow(text) <= width && readingStatus.test(readerScreen(text).status));
+		await folio.waitFor(text => drawnAt(text, width));
 		const after = await folio.settled();
 		const reader = readerScreen(after);
 		t.is(reader.section, 'Moving by section', `at ${width}x${height}`);
@@ -87,7 +88,7 @@ test('resizing below 70 columns hides the TOC and keeps the section at the top',
 	const {folio} = await openKeys(t);
 	await jumpTo(folio, 3, 'Moving by section');
 	await folio.resize(60, 24);
-	await folio.waitFor(text => widestRow(text) <= 60 && readingStatus.test(readerScreen(text).status));
+	await folio.waitFor(text => drawnAt(text, 60));
 	const narrow = await folio.settled();
 	assertClean(t, narrow, 60);
 	const reader = readerScreen(narrow);
@@ -100,10 +101,10 @@ test('resizing to a narrow width and back gives the same screen as before', asyn
 	await jumpTo(folio, 3, 'Moving by section');
 	const before = await folio.settled();
 	await folio.resize(60, 30);
-	await folio.waitFor(text => widestRow(text) <= 60 && readingStatus.test(readerScreen(text).status));
+	await folio.waitFor(text => drawnAt(text, 60));
 	await folio.settled();
 	await folio.resize(100, 30);
-	await folio.waitFor(text => widestRow(text) > 60 && readingStatus.test(readerScreen(text).status));
+	await folio.waitFor(text => drawnAt(text, 100));
 	const after = await folio.settled();
 	// Read marks (✓) may be added meanwhile; everything else must be where it was.
 	const unmarked = (screen: string) => screen.replaceAll('✓', ' ');

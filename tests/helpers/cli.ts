@@ -3,6 +3,7 @@ import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
+import {isolatedEnvironment} from './environment.js';
 
 /** The built CLI; `npm run build` makes it. `FOLIO_TEST_CLI` points the tests at another build. */
 export const cliPath = path.resolve(process.env.FOLIO_TEST_CLI ?? 'dist/cli.js');
@@ -69,26 +70,12 @@ export function writeLibrary(t: Teardown, files: Record<string, string | Buffer>
 }
 
 /**
- * The environment a test's folio runs in: the parent's, without the variables that change
- * folio's output, with `FOLIO_STATE_DIR` and the catalog cache (`XDG_CACHE_HOME`) in `stateDir`.
+ * The environment a test's folio runs in: built from nothing (see `isolatedEnvironment`), not
+ * the parent's, with its HOME inside `stateDir`, `FOLIO_STATE_DIR` set to it and the catalog
+ * cache (`XDG_CACHE_HOME`) in `stateDir/cache`. `extra` adds variables; `undefined` removes one.
  */
 export function cliEnvironment(stateDir: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-	const environment: NodeJS.ProcessEnv = {...process.env};
-	for (const name of ['FOLIO_DIR', 'FOLIO_PROFILE', 'FOLIO_MAX_BYTES', 'FOLIO_DEBUG', 'NO_COLOR', 'FORCE_COLOR', 'NODE_OPTIONS']) {
-		delete environment[name];
-	}
-
-	environment.FOLIO_STATE_DIR = stateDir;
-	environment.XDG_CACHE_HOME = path.join(stateDir, 'cache');
-	for (const [name, value] of Object.entries(extra)) {
-		if (value === undefined) {
-			delete environment[name];
-		} else {
-			environment[name] = value;
-		}
-	}
-
-	return environment;
+	return isolatedEnvironment(path.join(stateDir, 'home'), {FOLIO_STATE_DIR: stateDir, XDG_CACHE_HOME: path.join(stateDir, 'cache'), ...extra});
 }
 
 function assertBuilt(): void {

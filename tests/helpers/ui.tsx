@@ -14,8 +14,8 @@ import {StepRunner} from '../../source/ui/step-runner.js';
 // The reader loads its wide-text measures before drawing; so do these tests.
 await loadTextWidth();
 
-/** Wait until the event loop has run timers and Ink has rendered. */
-export async function settle(ms = 20): Promise<void> {
+/** Let the event loop run for `ms`: the polling tick of the waits below, never a wait of its own. */
+async function settle(ms: number): Promise<void> {
 	await new Promise(resolve => {
 		setTimeout(resolve, ms);
 	});
@@ -44,10 +44,38 @@ export async function quiet(frames: unknown[], extra: () => number = () => 0): P
 	}
 }
 
-/** A temporary state folder, removed by `dispose`. */
-export function temporaryStore(): {store: StateStore; folder: string; dispose: () => void} {
+/** What the helpers need of an AVA context: somewhere to register cleanup that runs even on failure. */
+export type Teardown = {teardown(fn: () => unknown): void};
+
+/**
+ * Wait until the last frame satisfies `predicate`, checking after every frame Ink draws (and at
+ * least every 5 ms), at most `timeoutMs`; returns that frame or throws with the last one.
+ */
+export async function waitForFrame(lastFrame: () => string | undefined, predicate: (frame: string) => boolean, what: string, timeoutMs = 2000): Promise<string> {
+	const deadline = performance.now() + timeoutMs;
+	for (;;) {
+		const frame = lastFrame() ?? '';
+		if (predicate(frame)) {
+			return frame;
+		}
+
+		if (performance.now() > deadline) {
+			throw new Error(`Expected a frame where ${what} within ${timeoutMs} ms, got:\n${frame}`);
+		}
+
+		await settle(5);
+	}
+}
+
+/** A temporary state folder, removed by the test's teardown (or earlier by `dispose`). */
+export function temporaryStore(t: Teardown): {store: StateStore; folder: string; dispose: () => void} {
 	const folder = mkdtempSync(path.join(os.tmpdir(), 'folio-ui-'));
-	return {store: openStore({env: {FOLIO_STATE_DIR: folder}}), folder, dispose: () => rmSync(folder, {recursive: true, force: true})};
+	const dispose = () => {
+		rmSync(folder, {recursive: true, force: true});
+	};
+
+	t.teardown(dispose);
+	return {store: openStore({env: {FOLIO_STATE_DIR: folder}}), folder, dispose};
 }
 
 export function articleFrom(source: string, id = 'test/article'): Article {
@@ -58,9 +86,9 @@ type ReaderOptions = {columns?: number; rows?: number; store?: StateStore; key?:
 
 /**
  * Render the reader at a fixed size with ink-testing-library; keys go to the reader exactly
- * as the App hands them over, one key name at a time.
+ * as the App hands them over, one key name at a time. It is unmounted by the test's teardown.
  */
-export function renderReader(article: Article, options: ReaderOptions = {}) {
+export function renderReader(t: Teardown, article: Article, options: ReaderOptions = {}) {
 	const slot: {current: KeyHandler | undefined} = {current: undefined};
 	const exits: Exit[] = [];
 	let columns = options.columns ?? 100;
@@ -72,14 +100,25 @@ export function renderReader(article: Article, options: ReaderOptions = {}) {
 		</KeyHandlerContext.Provider>
 	);
 	const instance = render(tree());
+	t.teardown(() => {
+		instance.unmount();
+	});
+	const drawn = async () => waitForFrame(instance.lastFrame, frame => frame !== '', 'the reader has drawn');
 	return {
 		...instance,
 		exits,
 		frame: () => instance.lastFrame() ?? '',
 		lines: () => (instance.lastFrame() ?? '').split('\n'),
+		/** Wait for the first frame (the reader measures wide text before it draws). */
+		drawn,
 		async press(...keys: string[]) {
 			// The reader takes keys once its first effects have run.
+			const deadline = performance.now() + 2000;
 			while (!slot.current) {
+				if (performance.now() > deadline) {
+					throw new Error('Expected the reader to take keys within 2000 ms, it registered no key handler');
+				}
+
 				await settle(5);
 			}
 
@@ -92,8 +131,10 @@ export function renderReader(article: Article, options: ReaderOptions = {}) {
 		async resize(newColumns: number, newRows: number) {
 			columns = newColumns;
 			rows = newRows;
+			const before = instance.frames.length;
 			instance.rerender(tree());
-			await settle();
+			await waitForFrame(() => (instance.frames.length > before ? instance.lastFrame() : undefined), frame => frame !== '', `a frame at ${newColumns}x${newRows}`);
+			await quiet(instance.frames, () => exits.length);
 		},
 	};
 }

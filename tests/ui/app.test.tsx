@@ -8,11 +8,15 @@ import {App, type AppSession} from '../../source/app.js';
 import {listLibrary} from '../../source/node/library/listing.js';
 import {defaultMaxBytes} from '../../source/node/library/limits.js';
 import {loadArticle, locateArticle} from '../../source/node/library/source.js';
-import {quiet, settle, temporaryStore} from '../helpers/ui.js';
+import {quiet, type Teardown, temporaryStore, waitForFrame} from '../helpers/ui.js';
 import {FolioError} from '../../source/core/errors.js';
 
-function library(files: Record<string, string>): string {
+/** A library folder with these files, removed by the test's teardown. */
+function library(t: Teardown, files: Record<string, string>): string {
 	const folder = mkdtempSync(path.join(os.tmpdir(), 'folio-library-'));
+	t.teardown(() => {
+		rmSync(folder, {recursive: true, force: true});
+	});
 	for (const [name, text] of Object.entries(files)) {
 		mkdirSync(path.dirname(path.join(folder, name)), {recursive: true});
 		writeFileSync(path.join(folder, name), text);
@@ -30,16 +34,9 @@ const files = {
 	'zeta/gamma.md': article('Gamma piping', '2026-02-01', 'Recipes', 'shell'),
 };
 
-/** Wait until `condition` holds (at most 5 s): opening an article is asynchronous. */
-async function until(condition: () => boolean): Promise<void> {
-	const deadline = performance.now() + 5000;
-	while (!condition() && performance.now() < deadline) {
-		await settle(10);
-	}
-}
-
-async function start(folder: string, failures: string[] = []) {
-	const {store, dispose} = temporaryStore();
+/** Render the App on this library; it is unmounted by the test's teardown. */
+async function start(t: Teardown, folder: string, failures: string[] = []) {
+	const {store} = temporaryStore(t);
 	const quits: string[] = [];
 	const session: AppSession = {
 		style: 'plain',
@@ -59,32 +56,32 @@ async function start(folder: string, failures: string[] = []) {
 	};
 	session.initialItems = await session.listLibrary();
 	const app = render(<App session={session} />);
+	t.teardown(() => {
+		app.unmount();
+	});
 	const type = async (input: string) => {
 		app.stdin.write(input);
 		await quiet(app.frames, () => quits.length);
 	};
 
-	return {app, type, quits, store, dispose, frame: () => app.lastFrame() ?? ''};
+	const waitFor = async (predicate: (frame: string) => boolean, what: string) => waitForFrame(app.lastFrame, predicate, what);
+	return {app, type, waitFor, quits, store, frame: () => app.lastFrame() ?? ''};
 }
 
 test.serial('the library lists every article with category, date and reading time', async t => {
-	const folder = library(files);
-	const ui = await start(folder);
-	await settle();
-	const lines = ui.frame().split('\n');
+	const folder = library(t, files);
+	const ui = await start(t, folder);
+	const lines = (await ui.waitFor(frame => frame.includes('Gamma piping'), 'the list is drawn')).split('\n');
 	t.regex(lines[0], /^folio — 3 articles · sorted by title/);
 	t.regex(lines[1], /^› Alpha guide\s+Guide · 2026-01-01 · 1 min$/);
 	t.regex(lines[2], /^ {2}Beta keys\s+Reference · 2026-03-01 · 1 min$/);
 	t.regex(lines[3], /^ {2}Gamma piping\s+Recipes · 2026-02-01 · 1 min$/);
 	t.regex(lines.at(-1)!, /Enter open · \/ filter · s sort · \? help · q quit/);
-	ui.app.unmount();
-	ui.dispose();
-	rmSync(folder, {recursive: true});
 });
 
 test.serial('j and k move the selection, s cycles the sort order', async t => {
-	const folder = library(files);
-	const ui = await start(folder);
+	const folder = library(t, files);
+	const ui = await start(t, folder);
 	await ui.type('j');
 	t.regex(ui.frame(), /› Beta keys/);
 	await ui.type('k');
@@ -96,14 +93,11 @@ test.serial('j and k move the selection, s cycles the sort order', async t => {
 	t.regex(ui.frame(), /sorted by recently read/);
 	await ui.type('s');
 	t.regex(ui.frame(), /sorted by most viewed/);
-	ui.app.unmount();
-	ui.dispose();
-	rmSync(folder, {recursive: true});
 });
 
 test.serial('/ filters as you type, fuzzily, over title, category, tags and id', async t => {
-	const folder = library(files);
-	const ui = await start(folder);
+	const folder = library(t, files);
+	const ui = await start(t, folder);
 	await ui.type('/');
 	await ui.type('shel');
 	let frame = ui.frame();
@@ -114,80 +108,63 @@ test.serial('/ filters as you type, fuzzily, over title, category, tags and id',
 	await ui.type('zeta');
 	t.regex(ui.frame(), /Gamma piping/);
 	await ui.type('\u001B');
-	await settle(60);
-	frame = ui.frame();
+	frame = await ui.waitFor(frame => !frame.includes('/zeta'), 'the filter is closed');
 	t.regex(frame, /Alpha guide/);
 	t.regex(frame, /Beta keys/);
-	ui.app.unmount();
-	ui.dispose();
-	rmSync(folder, {recursive: true});
 });
 
 test.serial('Enter opens the reader, Esc comes back to the same row with the view counted', async t => {
-	const folder = library(files);
-	const ui = await start(folder);
+	const folder = library(t, files);
+	const ui = await start(t, folder);
 	await ui.type('j');
 	await ui.type('\r');
-	await settle(50);
-	let lines = ui.frame().split('\n');
+	let lines = (await ui.waitFor(frame => frame.includes('min read'), 'the reader shows the article')).split('\n');
 	t.regex(lines[0], /│ Beta keys$/);
 	t.regex(lines[1], /2026-03-01 · Reference · 1 view · 1 min read/);
 	await ui.type('\u001B');
-	await settle(80);
-	lines = ui.frame().split('\n');
+	lines = (await ui.waitFor(frame => frame.startsWith('folio — '), 'the library is back')).split('\n');
 	t.regex(lines[0], /^folio — 3 articles/);
 	t.regex(ui.frame(), /› Beta keys\s+Reference · 2026-03-01 · 1 min · 1 view/);
-	ui.app.unmount();
-	ui.dispose();
-	rmSync(folder, {recursive: true});
 });
 
 test.serial('after an article fails to open, Enter on it again opens it', async t => {
-	const folder = library(files);
-	const ui = await start(folder, ['cannot read alpha.md: input/output error']);
+	const folder = library(t, files);
+	const ui = await start(t, folder, ['cannot read alpha.md: input/output error']);
+	await ui.waitFor(frame => frame.includes('Gamma piping'), 'the list is drawn');
 	await ui.type('\r');
-	await until(() => ui.frame().includes('input/output error'));
+	await ui.waitFor(frame => frame.includes('input/output error'), 'the failure is shown');
 	t.regex(ui.frame(), /^folio — 3 articles/);
-	t.regex(ui.frame(), /cannot read alpha\.md: input\/output error/);
 	await ui.type('\r');
-	await until(() => ui.frame().includes('│ Alpha guide'));
-	t.regex(ui.frame().split('\n')[0], /│ Alpha guide$/);
-	ui.app.unmount();
-	ui.dispose();
-	rmSync(folder, {recursive: true});
+	const lines = (await ui.waitFor(frame => frame.includes('│ Alpha guide'), 'the article opens')).split('\n');
+	t.regex(lines[0], /│ Alpha guide$/);
 });
 
 test.serial('an empty library says how to add articles', async t => {
-	const folder = library({});
-	const ui = await start(folder);
-	await settle();
+	const folder = library(t, {});
+	const ui = await start(t, folder);
+	await ui.waitFor(frame => frame.includes('No articles'), 'the empty library is drawn');
 	t.regex(ui.frame(), /No articles in .*Add \.md files there, or open another folder with --dir/s);
 	await ui.type('q');
 	t.deepEqual(ui.quits, ['quit']);
-	ui.app.unmount();
-	ui.dispose();
-	rmSync(folder, {recursive: true});
 });
 
 test.serial('q quits and Ctrl+C interrupts from the library', async t => {
-	const folder = library(files);
-	const ui = await start(folder);
-	await ui.type('\u0003');
-	t.deepEqual(ui.quits, ['interrupt']);
-	ui.app.unmount();
-	ui.dispose();
-	rmSync(folder, {recursive: true});
+	const folder = library(t, files);
+	for (const [key, how] of [['q', 'quit'], ['\u0003', 'interrupt']]) {
+		const ui = await start(t, folder);
+		await ui.waitFor(frame => frame.includes('Alpha guide'), 'the list is drawn');
+		await ui.type(key);
+		t.deepEqual(ui.quits, [how], JSON.stringify(key));
+		ui.app.unmount();
+	}
 });
 
 test.serial('? lists every library binding', async t => {
-	const folder = library(files);
-	const ui = await start(folder);
+	const folder = library(t, files);
+	const ui = await start(t, folder);
 	await ui.type('?');
 	for (const description of ['next article', 'open the article', 'filter as you type', 'sort by title, date, recently read, most viewed', 'quit']) {
 		t.true(ui.frame().includes(description), description);
 	}
 
-	ui.app.unmount();
-	ui.dispose();
-	rmSync(folder, {recursive: true});
 });

@@ -1,14 +1,13 @@
 import test from 'ava';
 import stringWidth from 'string-width';
-import {articleFrom, renderReader, sectionedArticle, settle, temporaryStore} from '../helpers/ui.js';
+import {articleFrom, renderReader, sectionedArticle, temporaryStore} from '../helpers/ui.js';
 
 const article = articleFrom(sectionedArticle());
 const statusLine = (lines: string[]) => lines.at(-1) ?? '';
 
 test.serial('the reader shows the header, the TOC beside the body and a status line', async t => {
-	const reader = renderReader(article, {columns: 100, rows: 24});
-	await settle();
-	const lines = reader.lines();
+	const reader = renderReader(t, article, {columns: 100, rows: 24});
+	const lines = (await reader.drawn()).split('\n');
 	t.is(lines.length, 23, 'one row shorter than the terminal, so Ink never clears the screen');
 	t.regex(lines[0], /Section 1\s+│ Long read/);
 	t.regex(lines[1], /│ 2026-02-03 · Test · \d+ min read$/, "no view count for an article whose state is not kept");
@@ -18,11 +17,10 @@ test.serial('the reader shows the header, the TOC beside the body and a status l
 		t.true(stringWidth(line) <= 100, line);
 	}
 
-	reader.unmount();
 });
 
 test.serial('] jumps to the next section and the TOC lights it', async t => {
-	const reader = renderReader(article, {columns: 100, rows: 24});
+	const reader = renderReader(t, article, {columns: 100, rows: 24});
 	await reader.press(']');
 	let lines = reader.lines();
 	t.regex(lines[0], /│ ## Section 1$/);
@@ -33,18 +31,16 @@ test.serial('] jumps to the next section and the TOC lights it', async t => {
 	t.regex(statusLine(lines), /^Section 2 /);
 	await reader.press('[');
 	t.regex(reader.lines()[0], /│ ### Detail 1$/);
-	reader.unmount();
 });
 
 test.serial('keys delivered together are all applied', async t => {
-	const reader = renderReader(article, {columns: 100, rows: 24});
+	const reader = renderReader(t, article, {columns: 100, rows: 24});
 	await reader.press(...']]]]]'.split(''));
 	t.regex(reader.lines()[0], /│ ## Section 3$/);
-	reader.unmount();
 });
 
 test.serial('j, k, space, b, d, u, G and g move the body', async t => {
-	const reader = renderReader(article, {columns: 100, rows: 24});
+	const reader = renderReader(t, article, {columns: 100, rows: 24});
 	const top = () => reader.lines()[0].split('│')[1];
 	const start = top();
 	await reader.press('j');
@@ -55,13 +51,17 @@ test.serial('j, k, space, b, d, u, G and g move the body', async t => {
 	t.regex(statusLine(reader.lines()), /100%/);
 	await reader.press('g');
 	t.is(top(), start);
-	await reader.press('space', 'b', 'd', 'u');
-	t.is(top(), start);
-	reader.unmount();
+	// Each key must move: a page or half a page down, then back to the very start.
+	for (const [forward, back] of [['space', 'b'], ['d', 'u']]) {
+		await reader.press(forward);
+		t.not(top(), start, `${forward} moves down`);
+		await reader.press(back);
+		t.is(top(), start, `${back} comes back to the start`);
+	}
 });
 
 test.serial('search finds matches, n and N move between them and matches are marked', async t => {
-	const reader = renderReader(article, {columns: 100, rows: 24});
+	const reader = renderReader(t, article, {columns: 100, rows: 24});
 	await reader.press('/', ...'Start of section'.split('').map(key => (key === ' ' ? 'space' : key)));
 	t.regex(statusLine(reader.lines()), /^\/Start of section/);
 	await reader.press('enter');
@@ -71,41 +71,37 @@ test.serial('search finds matches, n and N move between them and matches are mar
 	t.regex(statusLine(reader.lines()), /match 2 of 12/);
 	await reader.press('N', 'N');
 	t.regex(statusLine(reader.lines()), /match 12 of 12|wrapped/);
-	reader.unmount();
 });
 
 test.serial('a search with no match says so and keeps the place', async t => {
-	const reader = renderReader(article, {columns: 100, rows: 24});
+	const reader = renderReader(t, article, {columns: 100, rows: 24});
 	const before = reader.lines()[0];
 	await reader.press('/', 'z', 'q', 'x', 'enter');
 	t.regex(statusLine(reader.lines()), /not found: zqx/);
 	t.is(reader.lines()[0], before);
-	reader.unmount();
 });
 
 test.serial('t hides and shows the TOC pane', async t => {
-	const reader = renderReader(article, {columns: 100, rows: 24});
+	const reader = renderReader(t, article, {columns: 100, rows: 24});
 	t.true(reader.lines()[0].includes('│'));
 	await reader.press('t');
 	t.false(reader.lines()[0].includes('│'));
 	t.regex(reader.lines()[0], /^Long read/);
 	await reader.press('t');
 	t.true(reader.lines()[0].includes('│'));
-	reader.unmount();
 });
 
 test.serial('Tab focuses the TOC, Down selects and Enter jumps there', async t => {
-	const reader = renderReader(article, {columns: 100, rows: 24});
+	const reader = renderReader(t, article, {columns: 100, rows: 24});
 	await reader.press('tab');
 	t.regex(statusLine(reader.lines()), /Enter jump/);
 	await reader.press('down', 'down', 'enter');
 	t.regex(reader.lines()[0], /│ ## Section 2$/);
 	t.regex(statusLine(reader.lines()), /\? help · q quit/);
-	reader.unmount();
 });
 
 test.serial('? shows help listing every reader binding, and any key closes it', async t => {
-	const reader = renderReader(article, {columns: 100, rows: 40});
+	const reader = renderReader(t, article, {columns: 100, rows: 40});
 	await reader.press('?');
 	const frame = reader.frame();
 	for (const description of ['scroll down one line', 'next section', 'search in the article', 'show or hide the table of contents', 'back to the library', 'quit from anywhere']) {
@@ -114,12 +110,11 @@ test.serial('? shows help listing every reader binding, and any key closes it', 
 
 	await reader.press('x');
 	t.false(reader.frame().includes('folio keys'));
-	reader.unmount();
 });
 
 test.serial('Esc goes back, q quits and Ctrl+C interrupts', async t => {
 	for (const [key, exit] of [['escape', 'back'], ['backspace', 'back'], ['q', 'quit'], ['ctrl+c', 'interrupt']] as const) {
-		const reader = renderReader(article);
+		const reader = renderReader(t, article);
 		await reader.press(key);
 		t.deepEqual(reader.exits, [exit], key);
 		reader.unmount();
@@ -127,7 +122,7 @@ test.serial('Esc goes back, q quits and Ctrl+C interrupts', async t => {
 });
 
 test.serial('below 70 columns the TOC is an overlay toggled with t', async t => {
-	const reader = renderReader(article, {columns: 60, rows: 20});
+	const reader = renderReader(t, article, {columns: 60, rows: 20});
 	t.false(reader.frame().includes('│'));
 	t.regex(reader.lines()[0], /^Long read/);
 	await reader.press('t');
@@ -135,11 +130,10 @@ test.serial('below 70 columns the TOC is an overlay toggled with t', async t => 
 	t.false(reader.frame().includes('Start of section'));
 	await reader.press('down', 'down', 'enter');
 	t.regex(reader.lines()[0], /^## Section 2/);
-	reader.unmount();
 });
 
 test.serial('at 20x6 the reader still draws and moves without overflowing', async t => {
-	const reader = renderReader(article, {columns: 20, rows: 6});
+	const reader = renderReader(t, article, {columns: 20, rows: 6});
 	await reader.press(']', 'j', 'G', 't', 'down', 'enter', '?', 'x', '/', 'a', 'enter');
 	const lines = reader.lines();
 	t.is(lines.length, 5);
@@ -147,23 +141,21 @@ test.serial('at 20x6 the reader still draws and moves without overflowing', asyn
 		t.true(stringWidth(line) <= 20, JSON.stringify(line));
 	}
 
-	reader.unmount();
 });
 
 test.serial('resizing keeps the same section at the top', async t => {
-	const reader = renderReader(article, {columns: 120, rows: 30});
+	const reader = renderReader(t, article, {columns: 120, rows: 30});
 	await reader.press(']', ']', ']', ']', ']', 'j', 'j');
 	const section = statusLine(reader.lines()).split(/\s{2,}/)[0];
 	await reader.resize(72, 20);
 	t.is(statusLine(reader.lines()).split(/\s{2,}/)[0], section);
 	await reader.resize(140, 40);
 	t.is(statusLine(reader.lines()).split(/\s{2,}/)[0], section);
-	reader.unmount();
 });
 
 test.serial('opening counts a view, and the place is saved and resumed', async t => {
-	const {store, dispose} = temporaryStore();
-	const first = renderReader(article, {columns: 100, rows: 24, store});
+	const {store} = temporaryStore(t);
+	const first = renderReader(t, article, {columns: 100, rows: 24, store});
 	t.regex(first.lines()[1], /1 view ·/);
 	await first.press(']', ']', ']', ']', 'j');
 	const section = statusLine(first.lines()).split(/\s{2,}/)[0];
@@ -173,18 +165,15 @@ test.serial('opening counts a view, and the place is saved and resumed', async t
 	t.is(saved?.views, 1);
 	t.is(saved?.position?.slug, 'detail-2');
 
-	const second = renderReader(article, {columns: 80, rows: 20, store});
+	const second = renderReader(t, article, {columns: 80, rows: 20, store});
 	t.is(statusLine(second.lines()).split(/\s{2,}/)[0], section);
 	t.is(store.get(article.id)?.views, 2);
-	second.unmount();
-	dispose();
 });
 
 test.serial('sections already read are marked in the TOC', async t => {
-	const reader = renderReader(article, {columns: 100, rows: 24});
+	const reader = renderReader(t, article, {columns: 100, rows: 24});
 	await reader.press(']', ']', ']', ']');
 	const toc = reader.lines().map(line => line.split('│')[0]);
 	t.true(toc.some(line => line.startsWith('✓') && line.includes('Section 1')));
 	t.false(toc.some(line => line.startsWith('✓') && line.includes('Section 5')));
-	reader.unmount();
 });
