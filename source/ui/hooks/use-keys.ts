@@ -1,4 +1,4 @@
-import {createContext, useContext, useEffect} from 'react';
+import {createContext, useContext, useLayoutEffect} from 'react';
 
 /** Receives one key name at a time (see `keyNames`). */
 export type KeyHandler = (key: string) => void;
@@ -16,7 +16,9 @@ export const KeyHandlerContext = createContext<{current: KeyHandler | undefined}
  */
 export function useKeys(handler: KeyHandler): void {
 	const slot = useContext(KeyHandlerContext);
-	useEffect(() => {
+	// A layout effect runs in the commit that draws the screen: a key typed as soon as the screen
+	// shows already reaches it (a passive effect runs later, and such a key would be lost).
+	useLayoutEffect(() => {
 		slot.current = handler;
 		return () => {
 			if (slot.current === handler) {

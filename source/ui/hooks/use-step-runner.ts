@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useState} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useState} from 'react';
 import {StepRunner, type StepRunnerOptions} from '../step-runner.js';
 
 /**
@@ -24,9 +24,11 @@ export function useStepRunner<S, M, E>(initial: () => S, options: Omit<StepRunne
 		return created;
 	});
 	const [state, setState] = useState(runner.state);
-	// Declared before any input handler, so it has run before the first key arrives. `options`
-	// is a new object on every render: the runner gets the latest closures after each one.
-	useEffect(() => {
+	// A layout effect declared before the screen's input handler (`useKeys`, also a layout
+	// effect): it has run before the first key can arrive, so no key is applied with the
+	// runner's placeholder commit and left undrawn. `options` is a new object on every render:
+	// the runner gets the latest closures after each one.
+	useLayoutEffect(() => {
 		runner.options = {...options, commit: setState};
 	}, [runner, options]);
 	useEffect(() => {
