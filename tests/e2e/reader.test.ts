@@ -89,8 +89,10 @@ test('G goes to the bottom (100%) and g back to the top', async t => {
 	const bottom = await folio.waitFor(text => readerScreen(text).percent === 100);
 	t.true(readerScreen(bottom).body.some(row => isHeading(row, 'Everywhere')), 'the last section is on screen');
 	await folio.send('g');
-	const top = await folio.waitFor(text => readerScreen(text).top.trim() === 'Keys and navigation');
-	t.is(readerScreen(top).body.join('\n'), readerScreen(screen).body.join('\n'));
+	// The whole first frame again, not a frame caught half-written with the right top line.
+	const first = readerScreen(screen).body.join('\n');
+	const top = await folio.waitFor(text => readerScreen(text).body.join('\n') === first);
+	t.is(readerScreen(top).top.trim(), 'Keys and navigation');
 });
 
 test('] and [ move by section: the status line names it and the body starts at its heading', async t => {

@@ -100,6 +100,9 @@ export async function openTerminal(options: TerminalOptions): Promise<Terminal> 
 	return connect(pty, emulator, options.ended);
 }
 
+const beginFrame = '\u001B[?2026h';
+const endFrame = '\u001B[?2026l';
+
 function connect(pty: IPty, emulator: Emulator, ended: RegExp | undefined): Terminal {
 	const changes = new Set<() => void>();
 	const changed = () => {
@@ -116,7 +119,21 @@ function connect(pty: IPty, emulator: Emulator, ended: RegExp | undefined): Term
 			changed();
 		});
 	});
+	// Ink brackets each frame in a synchronized update (DEC mode 2026), as a terminal that supports
+	// it shows the frame whole. Screens read inside the bracket are half-written frames: listeners
+	// hear of changes only once the bracket closes, after its bytes are parsed.
+	let inFrame = false;
+	let carry = '';
 	pty.onData(data => {
+		const text = carry + data;
+		const opened = text.lastIndexOf(beginFrame);
+		const closed = text.lastIndexOf(endFrame);
+		if (opened !== -1 || closed !== -1) {
+			inFrame = opened > closed;
+		}
+
+		// A bracket split across two reads is found in the next one.
+		carry = text.slice(-(beginFrame.length - 1));
 		emulator.write(data);
 	});
 	emulator.onData(reply => {
@@ -124,7 +141,11 @@ function connect(pty: IPty, emulator: Emulator, ended: RegExp | undefined): Term
 			pty.write(reply);
 		}
 	});
-	emulator.onWriteParsed(changed);
+	emulator.onWriteParsed(() => {
+		if (!inFrame || exitCode !== undefined) {
+			changed();
+		}
+	});
 
 	const terminal: Terminal = {
 		pid: pty.pid,
