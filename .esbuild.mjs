@@ -31,7 +31,8 @@ const replaceModules = {
 
 rmSync('dist', {recursive: true, force: true});
 await build({
-	entryPoints: ['source/cli.tsx'],
+	// The library's text search runs in a worker thread: its own entry, beside cli.js.
+	entryPoints: {cli: 'source/cli.tsx', 'text-search-worker': 'source/node/search/text-search-worker.ts'},
 	bundle: true,
 	splitting: true,
 	platform: 'node',

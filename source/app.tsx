@@ -3,7 +3,8 @@ import {useApp, useInput, type Key} from 'ink';
 import type {Article} from './core/article/article.js';
 import {keyNames} from './core/keys/keymap.js';
 import type {ArticleInfo} from './core/article/article.js';
-import type {LibraryState, ReadingStats} from './core/library/library-state.js';
+import type {FindInArticle, LibraryState, ReadingStats} from './core/library/library-state.js';
+import type {FindText} from './ui/hooks/use-text-search.js';
 import type {RenderStyle} from './core/markdown/render.js';
 import {LibraryScreen} from './ui/components/LibraryScreen.js';
 import type {Exit} from './core/keys/step.js';
@@ -20,6 +21,8 @@ export type AppSession = {
 	initialItems?: Array<ArticleInfo & ReadingStats>;
 	/** Articles of the library with their reading state, read fresh each time. */
 	listLibrary: () => Promise<Array<ArticleInfo & ReadingStats>>;
+	/** Find a library filter's words in the articles' text, for the library screen. */
+	findText?: FindText;
 	/** Open a library article by id. */
 	openArticle: (id: string) => Promise<Article>;
 	/** The store key for an article, or undefined when its state is not kept (stdin). */
@@ -32,7 +35,7 @@ export type AppSession = {
 
 type Screen =
 	| {kind: 'library'; items: Array<ArticleInfo & ReadingStats>; state?: LibraryState; message?: string}
-	| {kind: 'reader'; article: Article; libraryState?: LibraryState};
+	| {kind: 'reader'; article: Article; libraryState?: LibraryState; find?: FindInArticle};
 
 /** The Ink root: owns input and switches between the library and the reader. */
 export function App({session}: {session: AppSession}) {
@@ -65,11 +68,11 @@ export function App({session}: {session: AppSession}) {
 		}
 	}, [session, quit]);
 
-	const onOpen = useCallback((id: string, state: LibraryState) => {
+	const onOpen = useCallback((id: string, state: LibraryState, find?: FindInArticle) => {
 		void (async () => {
 			try {
 				const [article] = await Promise.all([session.openArticle(id), loadReader()]);
-				setScreen({kind: 'reader', article, libraryState: state});
+				setScreen({kind: 'reader', article, libraryState: state, find});
 			} catch (error) {
 				const items = await session.listLibrary();
 				setScreen({kind: 'library', items, state, message: error instanceof Error ? error.message : String(error)});
@@ -82,8 +85,8 @@ export function App({session}: {session: AppSession}) {
 	return (
 		<KeyHandlerContext.Provider value={handler}>
 			{screen.kind === 'library'
-				? <LibraryScreen items={screen.items} folder={session.folder} columns={columns} rows={rows} initial={screen.state} message={screen.message} onOpen={onOpen} onExit={quit} />
-				: Reader && <Reader key={screen.article.id} article={screen.article} columns={columns} rows={rows} style={session.style} reading={session.reading(screen.article)} onExit={onReaderExit} />}
+				? <LibraryScreen items={screen.items} folder={session.folder} columns={columns} rows={rows} initial={screen.state} message={screen.message} findText={session.findText} onOpen={onOpen} onExit={quit} />
+				: Reader && <Reader key={screen.article.id} article={screen.article} columns={columns} rows={rows} style={session.style} reading={session.reading(screen.article)} find={screen.find} onExit={onReaderExit} />}
 		</KeyHandlerContext.Provider>
 	);
 }

@@ -34,12 +34,22 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 	}
 
 	const flushers = new Set<() => void>();
+	let textSearch: import('../node/search/text-search-thread.js').TextSearch | undefined;
 	let exitCode: number = ExitCode.ok;
 	const session: AppSession = {
 		style: outputStyle(context, undefined),
 		folder: context.libraryFolder,
 		initialItems: startArticle ? undefined : await libraryArticles(context, store),
-		listLibrary: async () => libraryArticles(context, store),
+		async listLibrary() {
+			// Back from an article, which may have been edited: the text is checked again at the next search.
+			textSearch?.refresh();
+			return libraryArticles(context, store);
+		},
+		async findText(filter, signal) {
+			// The index loads with the first search, in a worker thread, not with the library.
+			textSearch ??= (await import('../node/search/text-search-thread.js')).textSearchThread(context.libraryFolder, context.env);
+			return textSearch.find(filter, signal);
+		},
 		async openArticle(id) {
 			// The parser loads with the first article, not with the library.
 			const {loadArticle, locateArticle} = await import('../node/library/source.js');

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {prepareInputs, type Input} from './inputs.js';
 import {installed, keyTimes, median, ms, percentile, probe, ratio, repeat, terminal, timeCommand, type Probe, type Step} from './measure.js';
-import {benchSearch} from './search.js';
+import {benchLibraryTyping, benchSearch} from './search.js';
 
 const root = process.cwd();
 const cli = path.join(root, 'dist/cli.js');
@@ -136,6 +136,7 @@ console.log(`\nlist over 10,000 articles: first run ${ms(coldList)}, repeated ${
 
 // 5. folio search over the same 10,000 articles, beside grep -rli (tests/bench/search.ts).
 benchSearch({cli, env, libraryFolder, cacheFolder: path.join(work, 'cache'), runs, target, results});
+benchLibraryTyping({cli, env, libraryFolder, runs, target, results, probe});
 
 console.log(`\n${targets.filter(item => item.met).length} of ${targets.length} targets met`);
 for (const item of targets.filter(entry => !entry.met)) {

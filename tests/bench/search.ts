@@ -5,7 +5,7 @@
  */
 import {existsSync, readdirSync, rmSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {median, ms, ratio, repeat, timeCommand} from './measure.js';
+import {keyTimes, median, ms, percentile, ratio, repeat, timeCommand, type Probe, type Step} from './measure.js';
 
 type Bench = {
 	cli: string;
@@ -48,4 +48,32 @@ export function benchSearch({cli, env, libraryFolder, cacheFolder, runs, target,
 	const indexBytes = indexFiles().reduce((total, file) => total + statSync(file).size, 0);
 	results.searchIndexSize = {indexBytes, textBytes};
 	target('search index on disk ≤ 2× the text', `${(indexBytes / 1e6).toFixed(1)} MB = ${ratio(indexBytes, textBytes)}`, `text ${(textBytes / 1e6).toFixed(1)} MB`, indexBytes <= 2 * textBytes);
+}
+
+type TypingBench = Omit<Bench, 'cacheFolder'> & {
+	probe: (command: string[], ready: string, steps: Step[], env: NodeJS.ProcessEnv) => Probe;
+};
+
+/**
+ * Typing a filter in the library screen over the same 10,000 articles: each key until the
+ * screen shows the filter with its title matches, and the last key until the text matches
+ * below them are drawn (the index warm, opened by a first search that is timed apart).
+ */
+export function benchLibraryTyping({cli, env, libraryFolder, runs, target, results, probe}: TypingBench): void {
+	const word = 'paragraph';
+	const steps: Step[] = [
+		{send: '/'},
+		{quiet: 0.3},
+		{key: word[0], expect: ['── in text'], label: 'open'},
+		...[...word.slice(1, -1)].map((character, index) => ({key: character, expect: [`/${word.slice(0, index + 2)}▏`], label: 'title'})),
+		{quiet: 0.5},
+		{key: word.at(-1)!, expect: ['── in text'], label: 'text'},
+	];
+	const probes = repeat(Math.min(runs, 5), () => probe([process.execPath, cli, '--dir', libraryFolder], 'q quit', steps, env));
+	const title = percentile(keyTimes(probes, 'title'), 0.95);
+	const text = percentile(keyTimes(probes, 'text'), 0.95);
+	const open = median(keyTimes(probes, 'open'));
+	results.libraryTyping10k = {titleKeyP95Ms: title, textMatchesP95Ms: text, firstTextMatchesMs: open};
+	target('library filter over 10,000 articles: key → title matches p95 within one frame (16.7 ms at 60 Hz)', ms(title), 'one frame', title <= 1000 / 60);
+	target('library filter over 10,000 articles: key → text matches p95 ≤ 100 ms (warm index)', ms(text), `the first search, opening the index: ${ms(open)}`, text <= 100);
 }

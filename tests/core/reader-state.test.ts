@@ -89,3 +89,14 @@ test('every way out of the reader saves the position first', t => {
 		t.deepEqual(readerStep(initialReaderState(0), {kind: 'key', key}, rendered, {height: 10}).effects, [{kind: 'save', now: true}, {kind: 'exit', how}], key);
 	}
 });
+
+test('a find from the library lands on the first match in its section, lit, and n goes on from there', t => {
+	const rendered = document();
+	const part = rendered.article.outline.sections.findIndex(section => section.title === 'Part 3');
+	const found = readerStep(initialReaderState(0), {kind: 'find', query: 'line 2 of', slug: rendered.article.outline.sections[part].slug}, rendered, {height: 10}).state;
+	t.is(rendered.plainLine(found.matchLine).trim(), 'Line 2 of part 3.', 'not the matches of parts 1 and 2 above it');
+	t.is(found.query, 'line 2 of');
+	t.true(found.offset <= found.matchLine && found.matchLine < found.offset + 10, 'the match is on screen');
+	const next = readerKey(found, 'n', rendered, {height: 10});
+	t.is(rendered.plainLine(next.matchLine).trim(), 'Line 2 of part 4.');
+});

@@ -1,4 +1,5 @@
 import test, {type ExecutionContext} from 'ava';
+import {readerScreen} from '../helpers/reader-screen.js';
 import {start, type Session} from '../helpers/terminal.js';
 
 /** One row of the library list as the user sees it. */
@@ -150,4 +151,23 @@ test('q quits the library with status 0 and restores the terminal', async t => {
 	t.false(await folio.alternateOn());
 	t.false(await folio.cursorHidden());
 	t.false((await folio.screen()).includes(footer), 'the library is gone from the main screen');
+});
+
+test('/ also finds words in the articles\' text: the matches are listed with snippets and Enter opens the article at one', async t => {
+	const {folio} = await openLibrary(t);
+	await folio.send('/');
+	await folio.type('scrollback');
+	const listed = await folio.waitFor(text => text.includes('── in text'));
+	const matchRows = listed.split('\n').slice(listed.split('\n').findIndex(line => line.includes('── in text')) + 1).filter(line => /^[› ] \S.* {2}/.test(line));
+	t.true(matchRows.length > 0, listed);
+	t.true(matchRows.every(line => /scrollback/i.test(line)), `every listed snippet holds the word:\n${matchRows.join('\n')}`);
+	const [, place] = /^› (.*?) {2}/.exec(matchRows[0])!;
+	await folio.send('Enter');
+	const reader = readerScreen(await folio.waitFor(text => /match 1 of \d+/.test(text)));
+	t.regex(reader.top, /scrollback/, 'the match is the top line, as in less');
+	// Any key clears the message: the status line names the section the match is in.
+	await folio.send('Right');
+	const section = place.split(' › ')[1]?.replace(/…$/, '') ?? '';
+	const moved = readerScreen(await folio.waitFor(text => !/^match|^$/.test(readerScreen(text).section)));
+	t.true(section !== '' && moved.section.startsWith(section), `the section of the match (${place}), got ${moved.section}`);
 });

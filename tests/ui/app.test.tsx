@@ -8,6 +8,7 @@ import {App, type AppSession} from '../../source/app.js';
 import {listLibrary} from '../../source/node/library/listing.js';
 import {defaultMaxBytes} from '../../source/node/library/limits.js';
 import {loadArticle, locateArticle} from '../../source/node/library/source.js';
+import {libraryTextSearch} from '../../source/node/search/text-matches.js';
 import {quiet, type Teardown, temporaryStore, waitForFrame} from '../helpers/ui.js';
 import {FolioError} from '../../source/core/errors.js';
 
@@ -35,8 +36,9 @@ const files = {
 };
 
 /** Render the App on this library; it is unmounted by the test's teardown. */
-async function start(t: Teardown, folder: string, failures: string[] = []) {
+async function start(t: Teardown, folder: string, failures: string[] = [], searchText = false) {
 	const {store} = temporaryStore(t);
+	const textSearch = libraryTextSearch(folder, {XDG_CACHE_HOME: path.join(folder, '.cache')});
 	const quits: string[] = [];
 	const session: AppSession = {
 		style: 'plain',
@@ -52,6 +54,7 @@ async function start(t: Teardown, folder: string, failures: string[] = []) {
 			return loadArticle(locateArticle(id, folder), defaultMaxBytes);
 		},
 		reading: article => ({store, key: article.id}),
+		findText: searchText ? textSearch.find : undefined,
 		onQuit: how => quits.push(how),
 	};
 	session.initialItems = await session.listLibrary();
@@ -167,4 +170,34 @@ test.serial('? lists every library binding', async t => {
 		t.true(ui.frame().includes(description), description);
 	}
 
+});
+
+test.serial('the filter lists matches in the articles\' text below the titles; Enter opens the article at the match', async t => {
+	const folder = library(t, {
+		...files,
+		'delta.md': '---\ntitle: Delta notes\n---\n\n## Intro\n\nNothing here.\n\n## Sockets\n\nA websocket stays open, then closes.\n\nThe socket closes on exit.\n',
+	});
+	const ui = await start(t, folder, [], true);
+	await ui.type('/');
+	await ui.type('clos');
+	const frame = await ui.waitFor(frame => frame.includes('in text'), 'the text matches are listed');
+	const lines = frame.split('\n');
+	t.regex(lines[1], /── in text/, 'no title matches "clos", so the text matches come first');
+	t.regex(lines[2], /^› Delta notes › Sockets\s+A websocket stays open, then closes\./);
+	t.regex(lines.at(-1)!, /\/clos.*0 matches, 1 in text/);
+	await ui.type('\r');
+	const reader = await ui.waitFor(frame => frame.includes('match 1 of 2'), 'the reader opens at the match');
+	t.regex(reader, /│ ## Sockets/, 'the section of the match is on screen');
+	await ui.type('n');
+	t.regex(ui.frame(), /match 2 of 2/, 'n goes on to the next match of the word');
+});
+
+test.serial('without text search the filter still lists titles and says nothing about the text', async t => {
+	const folder = library(t, files);
+	const ui = await start(t, folder);
+	await ui.type('/');
+	await ui.type('keys');
+	const frame = ui.frame();
+	t.regex(frame, /Beta keys/);
+	t.notRegex(frame, /in text|searching/);
 });

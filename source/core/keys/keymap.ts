@@ -60,7 +60,7 @@ export const keymap: Record<Screen, Binding[]> = {
 		{command: 'top', keys: ['g', 'home'], description: 'first article'},
 		{command: 'bottom', keys: ['G', 'end'], description: 'last article'},
 		{command: 'select', keys: ['enter'], description: 'open the article'},
-		{command: 'filter', keys: ['/'], description: 'filter as you type (title, category, tags, id)'},
+		{command: 'filter', keys: ['/'], description: 'filter as you type: titles, category, tags, id, and below them the text of the articles; Enter on a text match opens it there'},
 		{command: 'cycleSort', keys: ['s'], description: 'sort by title, date, recently read, most viewed'},
 		{command: 'help', keys: ['?'], description: 'show this help'},
 		{command: 'back', keys: ['escape'], description: 'clear the filter'},

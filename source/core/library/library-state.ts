@@ -29,15 +29,83 @@ export type LibraryState = {
 	filtering: boolean;
 	sort: SortOrder;
 	help: boolean;
+	/** Matches in the articles' text for `textQuery`, listed below the title matches. */
+	textMatches: TextMatch[];
+	/** The filter the text matches were found for; they are shown only while it is the filter. */
+	textQuery: string;
 };
 
-/** The work a library step asks for: open an article (Enter), or leave. */
-export type LibraryEffect = {kind: 'open'; id: string} | ExitEffect;
+/** A place in an article's text where the filter's words are (see `folio search`). */
+export type TextMatch = {
+	id: string;
+	title: string;
+	/** The section's heading and slug; '' before the first heading. */
+	section: string;
+	slug: string;
+	/** Plain text around the match, and where the words are in it, `[start, end)`. */
+	snippet: string;
+	highlights: Array<[number, number]>;
+};
+
+/** Where to go in an article opened from a text match: the section, then the first match of `query`. */
+export type FindInArticle = {query: string; slug: string};
+
+/**
+ * The work a library step asks for: open an article (Enter), at a text match when `find` is
+ * given; look for the filter in the articles' text (`query` '' to stop); or leave.
+ */
+export type LibraryEffect = {kind: 'open'; id: string; find?: FindInArticle} | {kind: 'searchText'; query: string} | ExitEffect;
+
+/** What the library screen reacts to: a key, or text matches found for a filter. */
+export type LibraryMessage = {kind: 'key'; key: string} | {kind: 'textMatches'; query: string; matches: TextMatch[]};
 
 export type LibraryStep = Step<LibraryState, LibraryEffect>;
 
 export function initialLibraryState(): LibraryState {
-	return {cursor: 0, filter: '', filtering: false, sort: 'title', help: false};
+	return {cursor: 0, filter: '', filtering: false, sort: 'title', help: false, textMatches: [], textQuery: ''};
+}
+
+/** The text matches to show: those found for the current filter, none without one. */
+export function shownTextMatches(state: Pick<LibraryState, 'filter' | 'textQuery' | 'textMatches'>): TextMatch[] {
+	return state.filter.trim() !== '' && state.textQuery === state.filter ? state.textMatches : [];
+}
+
+/**
+ * Apply a message to the library screen: keys through `libraryKey`; text matches are kept
+ * when they are for the filter as it is now (a slow search for an older filter is dropped).
+ */
+export function libraryStep(state: LibraryState, message: LibraryMessage, items: Array<ArticleInfo & ReadingStats>, page: number): LibraryStep {
+	if (message.kind === 'key') {
+		return libraryKey(state, message.key, items, page);
+	}
+
+	return message.query === state.filter ? step({...state, textMatches: message.matches, textQuery: message.query}) : step(state);
+}
+
+/** The word a text match found, as it is written in the snippet: what the reader searches for. */
+export function matchedWord(match: TextMatch): string {
+	const [start, end] = match.highlights[0] ?? [0, 0];
+	return match.snippet.slice(start, end).toLowerCase();
+}
+
+/** Open what the cursor is on: a title row, or a text match below them. */
+function openAt(state: LibraryState, rows: Array<ArticleInfo & ReadingStats>, cursor: number): LibraryEffect | undefined {
+	if (cursor < rows.length) {
+		return {kind: 'open', id: rows[cursor].id};
+	}
+
+	const match = shownTextMatches(state)[cursor - rows.length];
+	if (!match) {
+		return undefined;
+	}
+
+	const query = matchedWord(match);
+	return {kind: 'open', id: match.id, find: query === '' ? undefined : {query, slug: match.slug}};
+}
+
+/** A new filter: the cursor goes back to the top and the text is searched again. */
+function withFilter(state: LibraryState, filter: string): LibraryStep {
+	return step({...state, filter, cursor: 0}, {kind: 'searchText', query: filter});
 }
 
 const lastVisible = new WeakMap<Array<ArticleInfo & ReadingStats>, {filter: string; sort: SortOrder; rows: Array<ArticleInfo & ReadingStats>}>();
@@ -57,30 +125,73 @@ export function visibleItems(items: Array<ArticleInfo & ReadingStats>, state: Pi
 	return rows;
 }
 
+const sortedLists = new WeakMap<Array<ArticleInfo & ReadingStats>, Map<SortOrder, Array<ArticleInfo & ReadingStats>>>();
+
+/** The items in a sort order, sorted once per list and order: filtering keeps that order. */
+function sortedItems(items: Array<ArticleInfo & ReadingStats>, sort: SortOrder): Array<ArticleInfo & ReadingStats> {
+	let orders = sortedLists.get(items);
+	if (!orders) {
+		orders = new Map();
+		sortedLists.set(items, orders);
+	}
+
+	let sorted = orders.get(sort);
+	if (!sorted) {
+		sorted = items.toSorted(compareBy(sort));
+		orders.set(sort, sorted);
+	}
+
+	return sorted;
+}
+
 function filterAndSort(items: Array<ArticleInfo & ReadingStats>, state: Pick<LibraryState, 'filter' | 'sort'>): Array<ArticleInfo & ReadingStats> {
-	const scored = items
-		.map(item => ({item, score: state.filter === '' ? 0 : bestScore(state.filter, item)}))
-		.filter((entry): entry is {item: ArticleInfo & ReadingStats; score: number} => entry.score !== undefined);
-	const order = compareBy(state.sort);
-	scored.sort((a, b) => (b.score - a.score) || order(a.item, b.item));
+	const sorted = sortedItems(items, state.sort);
+	if (state.filter === '') {
+		return sorted;
+	}
+
+	const scored: Array<{item: ArticleInfo & ReadingStats; score: number}> = [];
+	for (const item of sorted) {
+		const score = bestScore(state.filter, item);
+		if (score !== undefined) {
+			scored.push({item, score});
+		}
+	}
+
+	// A stable sort: equal scores stay in the sort order.
+	scored.sort((a, b) => b.score - a.score);
 	return scored.map(entry => entry.item);
 }
 
 function bestScore(filter: string, item: ArticleInfo & ReadingStats): number | undefined {
-	const fields = [item.title, item.category ?? '', item.tags.join(' '), item.id];
-	const scores = fields.map(field => fuzzyScore(filter, field)).filter((score): score is number => score !== undefined);
-	return scores.length > 0 ? Math.max(...scores) : undefined;
+	let best: number | undefined;
+	for (const field of [item.title, item.category ?? '', item.tags.join(' '), item.id]) {
+		const score = fuzzyScore(filter, field);
+		if (score !== undefined && (best === undefined || score > best)) {
+			best = score;
+		}
+	}
+
+	return best;
 }
 
+/** ISO dates and times sort by their characters. */
+function compareCodes(a: string, b: string): number {
+	return a < b ? -1 : (a > b ? 1 : 0);
+}
+
+/** One collator for every comparison: `localeCompare` builds one per call, 10× slower on a big library. */
+const collator = new Intl.Collator();
+
 function compareBy(sort: SortOrder): (a: ArticleInfo & ReadingStats, b: ArticleInfo & ReadingStats) => number {
-	const byTitle = (a: ArticleInfo & ReadingStats, b: ArticleInfo & ReadingStats) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+	const byTitle = (a: ArticleInfo & ReadingStats, b: ArticleInfo & ReadingStats) => collator.compare(a.title, b.title) || collator.compare(a.id, b.id);
 	switch (sort) {
 		case 'date': {
-			return (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || byTitle(a, b);
+			return (a, b) => compareCodes(b.date ?? '', a.date ?? '') || byTitle(a, b);
 		}
 
 		case 'recent': {
-			return (a, b) => (b.lastRead ?? '').localeCompare(a.lastRead ?? '') || byTitle(a, b);
+			return (a, b) => compareCodes(b.lastRead ?? '', a.lastRead ?? '') || byTitle(a, b);
 		}
 
 		case 'views': {
@@ -107,7 +218,7 @@ export function libraryKey(state: LibraryState, key: string, items: Array<Articl
 	}
 
 	const rows = visibleItems(items, state);
-	const last = Math.max(0, rows.length - 1);
+	const last = Math.max(0, rows.length + shownTextMatches(state).length - 1);
 	const command = commandFor('library', key);
 	const target = command && moveBy(command, state.cursor, page, last);
 	if (target !== undefined) {
@@ -121,8 +232,8 @@ export function libraryKey(state: LibraryState, key: string, items: Array<Articl
 
 	switch (command) {
 		case 'select': {
-			const item = rows[state.cursor];
-			return item ? step(state, {kind: 'open', id: item.id}) : step(state);
+			const open = openAt(state, rows, state.cursor);
+			return open ? step(state, open) : step(state);
 		}
 
 		case 'filter': {
@@ -135,7 +246,7 @@ export function libraryKey(state: LibraryState, key: string, items: Array<Articl
 		}
 
 		case 'back': {
-			return step({...state, filter: '', cursor: 0});
+			return withFilter(state, '');
 		}
 
 		default: {
@@ -147,7 +258,7 @@ export function libraryKey(state: LibraryState, key: string, items: Array<Articl
 function editFilter(state: LibraryState, key: string, items: Array<ArticleInfo & ReadingStats>): LibraryStep {
 	switch (key) {
 		case 'escape': {
-			return step({...state, filtering: false, filter: '', cursor: 0});
+			return withFilter({...state, filtering: false}, '');
 		}
 
 		case 'ctrl+c': {
@@ -155,29 +266,31 @@ function editFilter(state: LibraryState, key: string, items: Array<ArticleInfo &
 		}
 
 		case 'enter': {
-			// One match left: Enter opens it, as if it had been selected.
+			// On a text match, or on the only title left: Enter opens it, as if it had been selected.
 			const rows = visibleItems(items, state);
 			const done = {...state, filtering: false};
-			return rows.length === 1 ? step(done, {kind: 'open', id: rows[0].id}) : step(done);
+			const open = state.cursor >= rows.length || (rows.length === 1 && shownTextMatches(state).length === 0) ? openAt(state, rows, state.cursor) : undefined;
+			return open ? step(done, open) : step(done);
 		}
 
 		case 'down':
 		case 'up': {
-			const rows = visibleItems(items, state);
+			const count = visibleItems(items, state).length + shownTextMatches(state).length;
 			const cursor = state.cursor + (key === 'down' ? 1 : -1);
-			return step({...state, cursor: Math.max(0, Math.min(rows.length - 1, cursor))});
+			return step({...state, cursor: Math.max(0, Math.min(count - 1, cursor))});
 		}
 
 		case 'backspace': {
-			return step({...state, filter: state.filter.slice(0, -1), cursor: 0});
+			return withFilter(state, state.filter.slice(0, -1));
 		}
 
 		case 'space': {
-			return step({...state, filter: state.filter + ' ', cursor: 0});
+			return withFilter(state, state.filter + ' ');
 		}
 
 		default: {
-			return step([...key].length === 1 ? {...state, filter: state.filter + key, cursor: 0} : state);
+			// eslint-disable-next-line no-control-regex
+			return [...key].length === 1 && !/[\u0000-\u001F\u007F-\u009F]/.test(key) ? withFilter(state, state.filter + key) : step(state);
 		}
 	}
 }

@@ -4,7 +4,7 @@ import {moveBy} from '../keys/movement.js';
 import {step} from '../keys/step.js';
 import {clampOffset, currentSection, offsetFor, sectionAt, sectionsReadOnScreen, type ReadingPosition} from './position.js';
 import type {ReaderDocument} from './reader-document.js';
-import {needs, tocShown, type ReaderEffect, type ReaderMessage, type ReaderState, type ReaderStep, type Viewport} from './reader-state.js';
+import {needs, tocShown, type FindMessage, type ReaderEffect, type ReaderMessage, type ReaderState, type ReaderStep, type Viewport} from './reader-state.js';
 import {editSearch, jumpToMatch} from './search.js';
 
 /**
@@ -13,7 +13,9 @@ import {editSearch, jumpToMatch} from './search.js';
  * now on screen become read and a save is scheduled.
  */
 export function readerStep(state: ReaderState, message: ReaderMessage, document: ReaderDocument, viewport: Viewport): ReaderStep {
-	const next = message.kind === 'key' ? readerKey(state, message.key, document, viewport) : goTo(state, message.position, document, viewport.height);
+	const next = message.kind === 'key'
+		? readerKey(state, message.key, document, viewport)
+		: message.kind === 'goTo' ? goTo(state, message.position, document, viewport.height) : find(state, message, document, viewport.height);
 	const render = next.effects.find(effect => effect.kind === 'render');
 	if (render) {
 		// Not taken: nothing changes until the runner has rendered and applies the message again.
@@ -34,6 +36,16 @@ export function readerStep(state: ReaderState, message: ReaderMessage, document:
 function goTo(state: ReaderState, position: ReadingPosition, document: ReaderDocument, height: number): ReaderStep {
 	const target = offsetFor(document, position, height);
 	return typeof target === 'number' ? scrollTo({...state, matchLine: -1}, target, document, height) : needs(state, target.needs);
+}
+
+function find(state: ReaderState, message: FindMessage, document: ReaderDocument, height: number): ReaderStep {
+	if (!document.complete) {
+		return needs(state, 'all');
+	}
+
+	const index = document.article.outline.sections.findIndex(section => section.slug === message.slug);
+	const from = index >= 0 ? document.sectionStart(index) : 0;
+	return jumpToMatch({...state, draft: undefined, query: message.query, matchLine: -1, offset: from}, document, height, 1, true);
 }
 
 function readerKey(state: ReaderState, key: string, document: ReaderDocument, viewport: Viewport): ReaderStep {

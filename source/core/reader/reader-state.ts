@@ -43,8 +43,14 @@ export type Viewport = {
  */
 export type ReaderEffect = {kind: 'render'; until: RenderTarget} | {kind: 'save'; now: boolean} | ExitEffect;
 
-/** What the reader reacts to: a key, or a place to show (resuming, or after a width change). */
-export type ReaderMessage = {kind: 'key'; key: string} | {kind: 'goTo'; position: ReadingPosition};
+/** What the reader reacts to: a key, a place to show (resuming, or after a width change), or a search to show. */
+export type ReaderMessage = {kind: 'key'; key: string} | {kind: 'goTo'; position: ReadingPosition} | FindMessage;
+
+/**
+ * Search for `query` from the start of the section `slug` ('' for the top), as if it had been
+ * typed after `/` there: the match is lit and `n`/`N` go on from it.
+ */
+export type FindMessage = {kind: 'find'; query: string; slug: string};
 
 export type ReaderStep = Step<ReaderState, ReaderEffect>;
 

@@ -14,6 +14,13 @@ import type {LibraryIndex} from './search-index.js';
 /** The width hits' lines are counted at: `folio cat ID --format plain --width 80`. */
 export const hitWidth = 80;
 
+export type SearchLibraryOptions = {
+	/** Stop looking once aborted: the results so far are returned. */
+	signal?: AbortSignal;
+	/** Let the event loop run between articles (for a screen that searches as the user types). */
+	yieldEach?: boolean;
+};
+
 /** One article that matched, with where. */
 export type ArticleResult = {id: string; title: string; score: number; hits: SearchHit[]};
 
@@ -23,13 +30,20 @@ export type ArticleResult = {id: string; title: string; score: number; hits: Sea
  * is what a reader sees. Articles the index proposes but whose text does not hold every term
  * (a phrase out of order, a file changed since) are passed over.
  */
-export async function searchLibrary(index: LibraryIndex, query: SearchQuery, limit: number, environment: NodeJS.ProcessEnv = process.env): Promise<ArticleResult[]> {
+export async function searchLibrary(index: LibraryIndex, query: SearchQuery, limit: number, environment: NodeJS.ProcessEnv = process.env, options: SearchLibraryOptions = {}): Promise<ArticleResult[]> {
 	const matcher = new QueryMatcher(query);
 	const results: ArticleResult[] = [];
 	const bytes = maxBytes(environment);
 	for (const candidate of findCandidates(index.engine, query)) {
-		if (results.length >= limit) {
+		if (results.length >= limit || options.signal?.aborted) {
 			break;
+		}
+
+		if (options.yieldEach) {
+			// One article at a time: keys typed meanwhile are read (and may abort this search).
+			await new Promise(resolve => {
+				setImmediate(resolve);
+			});
 		}
 
 		const entry = index.entries.get(candidate.id);

@@ -1,12 +1,13 @@
-import React from 'react';
+import React, {useCallback} from 'react';
 import {Box, Text} from 'ink';
 import type {ArticleInfo} from '../../core/article/article.js';
-import {initialLibraryState, libraryKey, sortLabels, visibleItems, type LibraryEffect, type LibraryState, type ReadingStats} from '../../core/library/library-state.js';
+import {initialLibraryState, libraryStep, shownTextMatches, sortLabels, visibleItems, type FindInArticle, type LibraryEffect, type LibraryMessage, type LibraryState, type ReadingStats, type TextMatch} from '../../core/library/library-state.js';
 import type {Exit} from '../../core/keys/step.js';
 import {sanitizeLine} from '../../core/text/sanitize.js';
 import {stringWidth, truncate} from '../../core/text/text-width.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {useStepRunner} from '../hooks/use-step-runner.js';
+import {useTextSearch, type FindText} from '../hooks/use-text-search.js';
 import {HelpScreen} from './HelpScreen.js';
 
 type Props = {
@@ -18,37 +19,54 @@ type Props = {
 	initial?: LibraryState;
 	/** A problem to show in the footer, such as an article that could not be opened. */
 	message?: string;
-	/** Enter on an article: called again on every Enter, whatever happened to the last one. */
-	onOpen: (id: string, state: LibraryState) => void;
+	/** Finds the filter's words in the articles' text; without it only titles are filtered. */
+	findText?: FindText;
+	/** Enter on an article (at a text match with `find`): called again on every Enter, whatever happened to the last one. */
+	onOpen: (id: string, state: LibraryState, find?: FindInArticle) => void;
 	onExit: (exit: Exit) => void;
 };
 
 /** The library: articles with category, date, reading time, views and progress. */
-export function LibraryScreen({items, folder, columns, rows, initial, message, onOpen, onExit}: Props) {
+export function LibraryScreen({items, folder, columns, rows, initial, message, findText, onOpen, onExit}: Props) {
 	const frame = Math.max(2, rows - 1);
 	const listHeight = Math.max(1, frame - 2);
-	const [state, dispatch] = useStepRunner<LibraryState, string, LibraryEffect>(() => initial ?? initialLibraryState(), {
-		step: (previous, key) => libraryKey(previous, key, items, listHeight),
+	const [state, dispatch] = useStepRunner<LibraryState, LibraryMessage, LibraryEffect>(() => initial ?? initialLibraryState(), {
+		step: (previous, message) => libraryStep(previous, message, items, listHeight),
 		workFor: () => undefined,
 		perform(effect, next) {
 			if (effect.kind === 'open') {
-				onOpen(effect.id, next);
+				onOpen(effect.id, next, effect.find);
+			} else if (effect.kind === 'searchText') {
+				searchText(effect.query);
 			} else {
 				onExit(effect.how);
 			}
 		},
 	});
-	useKeys(dispatch);
+	const searchText = useTextSearch(findText, dispatch);
+	useKeys(useCallback((key: string) => {
+		dispatch({kind: 'key', key});
+	}, [dispatch]));
 
 	if (state.help) {
 		return <HelpScreen screens={['library']} height={frame} width={columns} />;
 	}
 
 	const rowsShown = visibleItems(items, state);
-	const start = Math.max(0, Math.min(rowsShown.length - listHeight, state.cursor - Math.floor(listHeight / 2)));
+	const matches = shownTextMatches(state);
+	// Title rows, then the text matches under a heading; the heading is not a row the cursor is on.
+	const lines: Array<{kind: 'article'; item: ArticleInfo & ReadingStats; row: number} | {kind: 'heading'} | {kind: 'match'; match: TextMatch; row: number}> = [
+		...rowsShown.map((item, row) => ({kind: 'article' as const, item, row})),
+		...(matches.length > 0 ? [{kind: 'heading' as const}] : []),
+		...matches.map((match, index) => ({kind: 'match' as const, match, row: rowsShown.length + index})),
+	];
+	const cursorLine = lines.findIndex(line => line.kind !== 'heading' && line.row === state.cursor);
+	const start = Math.max(0, Math.min(lines.length - listHeight, cursorLine - Math.floor(listHeight / 2)));
 	const title = `folio — ${items.length} article${items.length === 1 ? '' : 's'} · sorted by ${sortLabels[state.sort]}`;
+	const searching = findText !== undefined && state.filter.trim() !== '' && state.textQuery !== state.filter;
+	const counts = `${rowsShown.length} match${rowsShown.length === 1 ? '' : 'es'}${matches.length > 0 ? `, ${matches.length} in text` : ''}${searching ? ', searching text…' : ''}`;
 	const footer = message && !state.filtering ? message : state.filtering || state.filter
-		? `/${state.filter}${state.filtering ? '▏' : ''}  (${rowsShown.length} match${rowsShown.length === 1 ? '' : 'es'}; Esc clears)`
+		? `/${state.filter}${state.filtering ? '▏' : ''}  (${counts}; Esc clears)`
 		: 'Enter open · / filter · s sort · ? help · q quit';
 	return (
 		<Box flexDirection="column" height={frame} width={columns}>
@@ -56,14 +74,48 @@ export function LibraryScreen({items, folder, columns, rows, initial, message, o
 			<Box flexDirection="column" height={listHeight}>
 				{items.length === 0
 					? <Text wrap="wrap">{`No articles in ${sanitizeLine(folder)}. Add .md files there, or open another folder with --dir PATH (or FOLIO_DIR).`}</Text>
-					: rowsShown.length === 0
-						? <Text dimColor>No article matches the filter.</Text>
-						: rowsShown.slice(start, start + listHeight).map((item, offset) => (
-							<LibraryRow key={item.id} item={item} selected={start + offset === state.cursor} width={columns} />
-						))}
+					: lines.length === 0
+						? <Text dimColor>{searching ? 'No title matches the filter; searching the text…' : 'No article matches the filter.'}</Text>
+						: lines.slice(start, start + listHeight).map((line, offset) => line.kind === 'article'
+							? <LibraryRow key={`a:${line.item.id}`} item={line.item} selected={line.row === state.cursor} width={columns} />
+							: line.kind === 'heading'
+								? <Text key="in-text" dimColor wrap="truncate">{truncate(`── in text ${'─'.repeat(columns)}`, columns)}</Text>
+								: <MatchRow key={`m:${start + offset}`} match={line.match} selected={line.row === state.cursor} width={columns} />)}
 			</Box>
 			<Text dimColor={!message} color={message ? 'yellow' : undefined} wrap="truncate">{truncate(footer, columns)}</Text>
 		</Box>
+	);
+}
+
+/** A text match: the article and section it is in, then the snippet with the words lit. */
+function MatchRow({match, selected, width}: {match: TextMatch; selected: boolean; width: number}) {
+	const place = sanitizeLine(match.section === '' ? match.title : `${match.title} › ${match.section}`);
+	const placeText = truncate(place, Math.max(8, Math.floor(width * 0.4)));
+	// Snippets come from folio's own plain rendering; one that is not plain text is shown unlit.
+	const clean = sanitizeLine(match.snippet);
+	const lit = clean === match.snippet ? match.highlights : [];
+	// The first lit word stays in view: when it would be cut off, the text before it is shortened behind an ellipsis.
+	const room = width - 4 - stringWidth(placeText);
+	const cut = lit.length > 0 && stringWidth(clean.slice(0, lit[0][1])) > room ? lit[0][0] - Math.floor(room / 3) : 0;
+	const snippet = cut > 0 ? `…${clean.slice(cut)}` : clean;
+	const highlights = lit.map(([from, to]): [number, number] => (cut > 0 ? [from - cut + 1, to - cut + 1] : [from, to]));
+	const parts: Array<{text: string; lit: boolean}> = [];
+	let at = 0;
+	for (const [from, to] of highlights) {
+		parts.push({text: snippet.slice(at, from), lit: false}, {text: snippet.slice(from, to), lit: true});
+		at = to;
+	}
+
+	parts.push({text: snippet.slice(at), lit: false});
+	return (
+		<Text inverse={selected} wrap="truncate">
+			{selected ? '› ' : '  '}
+			<Text dimColor={!selected}>{placeText}</Text>
+			{'  '}
+			{parts.map((part, index) => (
+				<Text key={index} bold={part.lit} underline={part.lit}>{part.text}</Text>
+			))}
+		</Text>
 	);
 }
 

@@ -6,6 +6,7 @@ import {placeAt} from '../../core/reader/position.js';
 import {renderSliceMs, type ReaderDocument} from '../../core/reader/reader-document.js';
 import {readerStep} from '../../core/reader/reader-keys.js';
 import {initialReaderState, type ReaderEffect, type ReaderMessage, type ReaderState} from '../../core/reader/reader-state.js';
+import type {FindInArticle} from '../../core/library/library-state.js';
 import type {Exit} from '../../core/keys/step.js';
 import {useKeys} from './use-keys.js';
 import {useBackgroundRender, useDocuments} from './use-reader-document.js';
@@ -19,6 +20,8 @@ export type ReaderProps = {
 	style: RenderStyle;
 	/** Where views and positions are kept; undefined for stdin. */
 	reading?: ReadingStateStore;
+	/** Open at a text match found from the library: its section, then the first match there. */
+	find?: FindInArticle;
 	onExit: (exit: Exit) => void;
 };
 
@@ -35,7 +38,7 @@ type Message = ReaderMessage | {kind: 'relayout'; document: ReaderDocument};
  * @example
  * const {state, document, layout} = useReader(props);
  */
-export function useReader({article, columns, rows, style, reading, onExit}: ReaderProps) {
+export function useReader({article, columns, rows, style, reading, find, onExit}: ReaderProps) {
 	const readingState = useReadingState(reading);
 	const documentAt = useDocuments(article, style, readingState.views);
 	const sectionCount = article.outline.sections.length;
@@ -73,7 +76,9 @@ export function useReader({article, columns, rows, style, reading, onExit}: Read
 			},
 		},
 		// The first frame already shows the saved place, and a screenful below it.
-		() => [{kind: 'goTo', position: readingState.position ?? {fraction: 0, percent: 0}}],
+		() => (find
+			? [{kind: 'find', query: find.query, slug: find.slug}]
+			: [{kind: 'goTo', position: readingState.position ?? {fraction: 0, percent: 0}}]),
 	);
 
 	const layout = readerLayout(columns, rows, shown.state, sectionCount);

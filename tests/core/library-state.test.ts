@@ -1,0 +1,61 @@
+import test from 'ava';
+import type {ArticleInfo} from '../../source/core/article/article.js';
+import {initialLibraryState, libraryStep, shownTextMatches, type LibraryEffect, type LibraryState, type ReadingStats, type TextMatch} from '../../source/core/library/library-state.js';
+
+const item = (id: string, title: string): ArticleInfo & ReadingStats => ({id, title, tags: [], words: 100, minutes: 1, views: 0, progress: 0} as unknown as ArticleInfo & ReadingStats);
+const items = [item('a', 'Alpha guide'), item('b', 'Beta keys')];
+const match = (id: string, slug: string, snippet: string, word: string): TextMatch => {
+	const start = snippet.indexOf(word);
+	return {id, title: id, section: slug, slug, snippet, highlights: [[start, start + word.length]]};
+};
+
+/** Apply keys in order, collecting every effect. */
+function press(state: LibraryState, keys: string[]): {state: LibraryState; effects: LibraryEffect[]} {
+	const effects: LibraryEffect[] = [];
+	for (const key of keys) {
+		const next = libraryStep(state, {kind: 'key', key}, items, 10);
+		state = next.state;
+		effects.push(...next.effects);
+	}
+
+	return {state, effects};
+}
+
+test('each key typed in the filter asks for the text to be searched with the filter as it now is', t => {
+	const {state, effects} = press(initialLibraryState(), ['/', 's', 'o', 'c', 'backspace']);
+	t.is(state.filter, 'so');
+	t.deepEqual(effects, [{kind: 'searchText', query: 's'}, {kind: 'searchText', query: 'so'}, {kind: 'searchText', query: 'soc'}, {kind: 'searchText', query: 'so'}]);
+});
+
+test('text matches for an older filter are dropped; those for the filter are shown', t => {
+	const {state} = press(initialLibraryState(), ['/', 'k', 'e']);
+	const stale = libraryStep(state, {kind: 'textMatches', query: 'k', matches: [match('b', 'x', 'k', 'k')]}, items, 10).state;
+	t.deepEqual(shownTextMatches(stale), []);
+	const fresh = libraryStep(state, {kind: 'textMatches', query: 'ke', matches: [match('b', 'x', 'the keys', 'keys')]}, items, 10).state;
+	t.is(shownTextMatches(fresh).length, 1);
+	// The filter changes: the old matches are not shown for the new filter.
+	t.deepEqual(shownTextMatches(press(fresh, ['y']).state), []);
+});
+
+test('the cursor goes from the title matches down into the text matches, and Enter opens the match at its section and word', t => {
+	const typed = press(initialLibraryState(), ['/', 'k', 'e', 'y']).state;
+	t.is(typed.filter, 'key');
+	const matches = [match('a', 'setup', 'Press the Keyboard keys', 'Keyboard'), match('b', 'more', 'keys again', 'keys')];
+	const shown = libraryStep(typed, {kind: 'textMatches', query: 'key', matches}, items, 10).state;
+	// One title matches (Beta keys); the two text matches follow it.
+	const {state, effects} = press(shown, ['down', 'down', 'down', 'enter']);
+	t.is(state.cursor, 2, 'the cursor stops at the last text match');
+	t.deepEqual(effects.at(-1), {kind: 'open', id: 'b', find: {query: 'keys', slug: 'more'}});
+	const first = press(shown, ['down', 'enter']).effects.at(-1);
+	t.deepEqual(first, {kind: 'open', id: 'a', find: {query: 'keyboard', slug: 'setup'}}, 'the word as the snippet writes it, in lower case (smart case: any case)');
+	const title = press(shown, ['enter', 'enter']).effects.at(-1);
+	t.deepEqual(title, {kind: 'open', id: 'b'}, 'on the title row, Enter ends the filter, then opens the article');
+});
+
+test('Esc clears the filter and the text search with it', t => {
+	const shown = libraryStep(press(initialLibraryState(), ['/', 'z']).state, {kind: 'textMatches', query: 'z', matches: [match('a', 'x', 'zip', 'zip')]}, items, 10).state;
+	const {state, effects} = press(shown, ['escape']);
+	t.is(state.filter, '');
+	t.deepEqual(shownTextMatches(state), []);
+	t.deepEqual(effects, [{kind: 'searchText', query: ''}]);
+});
