@@ -1,4 +1,5 @@
 import {mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
@@ -49,4 +50,16 @@ test('a search aborted before its answer gives nothing, and the next one still a
 	controller.abort();
 	t.deepEqual(await first, []);
 	t.is((await search.find('sock', new AbortController().signal)).length, 1);
+});
+
+test('an idle search worker does not keep the process running', async t => {
+	const {folder, env} = library(t);
+	const chunk = readdirSync(path.join(root, 'dist', 'chunks')).find(name => name.startsWith('text-search-thread-'))!;
+	const script = `const {textSearchThread} = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'chunks', chunk)).href)});
+const search = textSearchThread(${JSON.stringify(folder)}, ${JSON.stringify(env)});
+console.log((await search.find('sock', new AbortController().signal)).length);`;
+	const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8', timeout: 30_000});
+	t.is(result.signal, null, 'the process ended on its own, not by the timeout');
+	t.is(result.status, 0, result.stderr);
+	t.is(result.stdout.trim(), '1', 'and the search answered before it ended');
 });

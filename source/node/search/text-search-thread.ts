@@ -57,10 +57,10 @@ export function textSearchThread(directory: string, environment: NodeJS.ProcessE
 
 	const start = (): Worker => {
 		const started = new Worker(where.file, {workerData: {directory, env: {...environment}}, execArgv: where.execArgv, stdout: true, stderr: true});
-		started.unref();
 		started.on('message', (reply: WorkerReply) => {
 			const request = waiting.get(reply.id);
 			waiting.delete(reply.id);
+			settle();
 			if (request) {
 				if ('error' in reply) {
 					request.reject(new Error(reply.error));
@@ -73,11 +73,24 @@ export function textSearchThread(directory: string, environment: NodeJS.ProcessE
 		started.on('exit', () => {
 			failAll(new Error('the text search stopped'));
 		});
+		// Idle, the worker does not keep folio running (listeners ref it: unref after them); a
+		// search being waited for does (see `settle`).
+		started.unref();
 		return started;
+	};
+
+	const settle = () => {
+		if (waiting.size === 0) {
+			worker?.unref();
+		}
 	};
 
 	const post = (request: WorkerRequest) => {
 		worker ??= start();
+		if (request.kind === 'find') {
+			worker.ref();
+		}
+
 		worker.postMessage(request);
 	};
 
@@ -90,6 +103,7 @@ export function textSearchThread(directory: string, environment: NodeJS.ProcessE
 				signal.addEventListener('abort', () => {
 					// Answered now; the worker's late answer finds no one waiting.
 					waiting.delete(id);
+					settle();
 					resolve([]);
 				}, {once: true});
 				post({kind: 'find', id, filter});
