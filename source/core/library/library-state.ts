@@ -2,7 +2,8 @@ import type {ArticleInfo} from '../article/article.js';
 import {fuzzyScore} from '../text/fuzzy.js';
 import {commonCommand, keyOverHelp} from '../keys/common-keys.js';
 import {commandFor} from '../keys/keymap.js';
-import {moveBy} from '../keys/movement.js';
+import {mouseFromKeyName, wheelLines, type MouseEvent} from '../keys/mouse.js';
+import {listWindowStart, moveBy} from '../keys/movement.js';
 import {step, type ExitEffect, type Step} from '../keys/step.js';
 
 /**
@@ -108,6 +109,11 @@ export function libraryKey(state: LibraryState, key: string, items: Array<Articl
 
 	const rows = visibleItems(items, state);
 	const last = Math.max(0, rows.length - 1);
+	const mouse = mouseFromKeyName(key);
+	if (mouse) {
+		return step(libraryMouse(state, mouse, rows.length, page));
+	}
+
 	const command = commandFor('library', key);
 	const target = command && moveBy(command, state.cursor, page, last);
 	if (target !== undefined) {
@@ -180,4 +186,20 @@ function editFilter(state: LibraryState, key: string, items: Array<ArticleInfo &
 			return step([...key].length === 1 ? {...state, filter: state.filter + key, cursor: 0} : state);
 		}
 	}
+}
+
+/**
+ * The wheel moves the selection `wheelLines` rows; a left click on a row selects it. The list
+ * starts on the screen's second row, under the title.
+ */
+function libraryMouse(state: LibraryState, mouse: MouseEvent, count: number, page: number): LibraryState {
+	const last = Math.max(0, count - 1);
+	if (mouse.action === 'wheelUp' || mouse.action === 'wheelDown') {
+		const cursor = state.cursor + (mouse.action === 'wheelDown' ? wheelLines : -wheelLines);
+		return {...state, cursor: Math.max(0, Math.min(last, cursor))};
+	}
+
+	const index = listWindowStart(count, page, state.cursor) + mouse.row - 1;
+	const onRow = mouse.action === 'press' && mouse.button === 0 && mouse.row >= 1 && mouse.row <= page && index < count;
+	return onRow ? {...state, cursor: index} : state;
 }
