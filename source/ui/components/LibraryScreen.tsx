@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import type {ArticleInfo} from '../../core/article/article.js';
 import {initialLibraryState, libraryKey, sortLabels, visibleItems, type LibraryEffect, type LibraryState, type ReadingStats} from '../../core/library/library-state.js';
 import type {Exit} from '../../core/keys/step.js';
+import {listWindowStart} from '../../core/keys/movement.js';
 import {sanitizeLine} from '../../core/text/sanitize.js';
 import {stringWidth, truncate} from '../../core/text/text-width.js';
 import {useKeys} from '../hooks/use-keys.js';
@@ -45,7 +46,7 @@ export function LibraryScreen({items, folder, columns, rows, initial, message, o
 	}
 
 	const rowsShown = visibleItems(items, state);
-	const start = Math.max(0, Math.min(rowsShown.length - listHeight, state.cursor - Math.floor(listHeight / 2)));
+	const start = listWindowStart(rowsShown.length, listHeight, state.cursor);
 	const title = `folio — ${items.length} article${items.length === 1 ? '' : 's'} · sorted by ${sortLabels[state.sort]}`;
 	const footer = message && !state.filtering ? message : state.filtering || state.filter
 		? `/${state.filter}${state.filtering ? '▏' : ''}  (${rowsShown.length} match${rowsShown.length === 1 ? '' : 'es'}; Esc clears)`
