@@ -11,6 +11,7 @@ import {Reader} from '../../source/ui/components/Reader.js';
 import {KeyHandlerContext, type KeyHandler} from '../../source/ui/hooks/use-keys.js';
 import {StepRunner} from '../../source/ui/step-runner.js';
 import type {ReadingPosition} from '../../source/core/reader/position.js';
+import type {RenderStyle} from '../../source/core/markdown/render.js';
 import type {ArticleFiles} from '../../source/ui/hooks/use-live-article.js';
 import type {ReaderNavigator} from '../../source/ui/hooks/use-reader-navigator.js';
 
@@ -95,6 +96,9 @@ type ReaderOptions = {
 	/** Live reload. */
 	files?: ArticleFiles;
 	start?: ReadingPosition;
+	/** @default 'plain' */
+	style?: RenderStyle;
+	hyperlinks?: boolean;
 };
 
 /**
@@ -109,7 +113,7 @@ export function renderReader(t: Teardown, article: Article, options: ReaderOptio
 	const reading = options.store ? {store: options.store, key: options.key ?? article.id} : undefined;
 	const tree = () => (
 		<KeyHandlerContext.Provider value={slot}>
-			<Reader article={article} columns={columns} rows={rows} style="plain" reading={reading} navigator={options.navigator} files={options.files} start={options.start} onExit={exit => exits.push(exit)} />
+			<Reader article={article} columns={columns} rows={rows} style={options.style ?? 'plain'} hyperlinks={options.hyperlinks} reading={reading} navigator={options.navigator} files={options.files} start={options.start} onExit={exit => exits.push(exit)} />
 		</KeyHandlerContext.Provider>
 	);
 	const instance = render(tree());

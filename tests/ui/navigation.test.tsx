@@ -231,3 +231,14 @@ test.serial('a changed file is shown at the same place; a deleted one keeps its 
 	await reader.press();
 	t.regex(status(reader.lines()), /test\/article\.md was deleted; showing its last text/);
 });
+
+test.serial('with hyperlinks on, web links in the reader are OSC 8 hyperlinks and the URL is not repeated; a control in a URL never reaches the frame', async t => {
+	const hostile = articleFrom(['---', 'title: Links', '---', '', 'See [the web](https://example.com/page) and [a trap](https://example.com/\u009Dx).', ''].join('\n'));
+	const linkedReader = renderReader(t, hostile, {columns: 100, rows: 12, style: 'ansi', hyperlinks: true});
+	const frame = await linkedReader.drawn();
+	t.true(frame.includes('\u001B]8;;https://example.com/page\u0007'), JSON.stringify(frame));
+	t.false(frame.includes('(https://example.com/page)'));
+	t.false(frame.includes('\u009D'));
+	const plainReader = renderReader(t, hostile, {columns: 100, rows: 12, style: 'ansi', hyperlinks: false});
+	t.false((await plainReader.drawn()).includes('\u001B]8;'));
+});
