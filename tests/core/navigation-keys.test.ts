@@ -107,6 +107,7 @@ test('the mouse: the wheel scrolls the text three lines, the contents by a secti
 	t.is(step(initialReaderState(0), 'press@5,4').offset, document.sectionStart(4));
 	t.is(step(initialReaderState(0), 'press@60,4').offset, 0, 'a click in the text does nothing');
 	t.is(readerStep(initialReaderState(0), {kind: 'key', key: 'wheelDown@60,3'}, document, viewport).state.offset, 0, 'without the terminal size the mouse is ignored');
+	t.true(step({...initialReaderState(0), help: true}, 'wheelDown@60,3').help, 'the wheel does not close help');
 });
 
 test('SGR mouse input becomes one key name; the library wheel moves the selection and a click selects a row', t => {
@@ -117,4 +118,5 @@ test('SGR mouse input becomes one key name; the library wheel moves the selectio
 	t.is(wheel.cursor, 3);
 	t.is(libraryKey(initialLibraryState(), 'press@5,4', items as never, 10).state.cursor, 3, 'row 0 is the title');
 	t.is(libraryKey(initialLibraryState(), 'press@5,0', items as never, 10).state.cursor, 0);
+	t.true(libraryKey({...initialLibraryState(), help: true}, 'wheelDown@5,5', items as never, 10).state.help, 'the wheel does not close help');
 });

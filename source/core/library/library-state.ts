@@ -99,8 +99,10 @@ function compareBy(sort: SortOrder): (a: ArticleInfo & ReadingStats, b: ArticleI
  * `page` the rows on screen.
  */
 export function libraryKey(state: LibraryState, key: string, items: Array<ArticleInfo & ReadingStats>, page: number): LibraryStep {
+	const mouse = mouseFromKeyName(key);
 	if (state.help) {
-		return keyOverHelp(state, key);
+		// The wheel does not close help; a key does.
+		return mouse ? step(state) : keyOverHelp(state, key);
 	}
 
 	if (state.filtering) {
@@ -109,7 +111,6 @@ export function libraryKey(state: LibraryState, key: string, items: Array<Articl
 
 	const rows = visibleItems(items, state);
 	const last = Math.max(0, rows.length - 1);
-	const mouse = mouseFromKeyName(key);
 	if (mouse) {
 		return step(libraryMouse(state, mouse, rows.length, page));
 	}

@@ -42,8 +42,10 @@ function readerKey(state: ReaderState, key: string, document: ReaderDocument, vi
 		return editSearch(state, key, document, viewport.height);
 	}
 
+	const mouse = mouseFromKeyName(key);
 	if (state.help) {
-		return keyOverHelp(state, key);
+		// The wheel does not close help; a key does.
+		return mouse ? step(state) : keyOverHelp(state, key);
 	}
 
 	if (state.links) {
@@ -54,7 +56,6 @@ function readerKey(state: ReaderState, key: string, document: ReaderDocument, vi
 		return markKey(state, state.awaiting, key, document, viewport.height);
 	}
 
-	const mouse = mouseFromKeyName(key);
 	if (mouse) {
 		const action = readerMouse(state, mouse, document, viewport);
 		return 'step' in action ? action.step : repeated(state, action.command, action.repeat, document, viewport);
