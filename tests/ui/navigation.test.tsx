@@ -50,6 +50,10 @@ test.serial('o lists the links in document order, the first selected; Esc closes
 	t.true(order.every((index, position) => index > 0 && (position === 0 || index > order[position - 1])), frame);
 	t.regex(frame, /❯ a jump to section 3/);
 	t.regex(status(reader.lines()), /Enter follow · Esc close/);
+	await reader.press('wheelDown@60,5', 'wheelDown@60,5');
+	t.regex(reader.frame(), /❯ the web/, 'the wheel moves the selection in the list');
+	await reader.press('wheelUp@60,5');
+	t.regex(reader.frame(), /❯ another article/);
 	await reader.press('escape');
 	t.notRegex(reader.frame(), /Links \(4\)/);
 });
