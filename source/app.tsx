@@ -12,6 +12,9 @@ import {loadReader, loadedReader} from './ui/load-reader.js';
 import {KeyHandlerContext, type KeyHandler} from './ui/hooks/use-keys.js';
 import type {ReadingStateStore} from './ui/hooks/use-reading-state.js';
 import {useTerminalSize} from './ui/hooks/use-terminal-size.js';
+import {emptyHistory, type History} from './core/reader/history.js';
+import type {ArticleFiles} from './ui/hooks/use-live-article.js';
+import {useReaderNavigator, type ReaderTarget, type SessionLinks} from './ui/hooks/use-reader-navigator.js';
 
 /** What the App needs from the outside world; it never sees argv. */
 export type AppSession = {
@@ -31,11 +34,17 @@ export type AppSession = {
 	startArticle?: Article;
 	/** Called when the user quits; `interrupt` for Ctrl+C. */
 	onQuit: (how: 'quit' | 'interrupt') => void;
+	/** Following links to other articles and the web, and the editor; without it the reader follows anchors only. */
+	links?: SessionLinks;
+	/** Live reload; without it the article is read once. */
+	files?: ArticleFiles;
+	/** Links as OSC 8 hyperlinks in the reader. @default false */
+	hyperlinks?: boolean;
 };
 
 type Screen =
 	| {kind: 'library'; items: Array<ArticleInfo & ReadingStats>; state?: LibraryState; message?: string}
-	| {kind: 'reader'; article: Article; libraryState?: LibraryState; find?: FindInArticle};
+	| ({kind: 'reader'; libraryState?: LibraryState; find?: FindInArticle} & ReaderTarget);
 
 /** The Ink root: owns input and switches between the library and the reader. */
 export function App({session}: {session: AppSession}) {
@@ -80,13 +89,20 @@ export function App({session}: {session: AppSession}) {
 		})();
 	}, [session]);
 
+	// The history of places outlives each reader: H goes back across articles.
+	const history = useRef<History>(emptyHistory);
+	const show = useCallback((target: ReaderTarget) => {
+		setScreen(previous => ({kind: 'reader', ...target, libraryState: previous.kind === 'reader' ? previous.libraryState : undefined}));
+	}, []);
+	const navigator = useReaderNavigator(session.links, screen.kind === 'reader' ? screen.article : undefined, show, history);
+
 	const Reader = loadedReader();
 
 	return (
 		<KeyHandlerContext.Provider value={handler}>
 			{screen.kind === 'library'
 				? <LibraryScreen items={screen.items} folder={session.folder} columns={columns} rows={rows} initial={screen.state} message={screen.message} findText={session.findText} onOpen={onOpen} onExit={quit} />
-				: Reader && <Reader key={screen.article.id} article={screen.article} columns={columns} rows={rows} style={session.style} reading={session.reading(screen.article)} find={screen.find} onExit={onReaderExit} />}
+				: Reader && <Reader key={screen.article.id} article={screen.article} start={screen.start} find={screen.find} columns={columns} rows={rows} style={session.style} reading={session.reading(screen.article)} navigator={navigator} files={session.files} hyperlinks={session.hyperlinks} onExit={onReaderExit} />}
 		</KeyHandlerContext.Provider>
 	);
 }

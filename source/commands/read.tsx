@@ -7,11 +7,13 @@ import type {ReadingStats} from '../core/library/library-state.js';
 import {loadTextWidth} from '../core/text/text-width.js';
 import {listLibrary} from '../node/library/listing.js';
 import {openStore, type StateStore} from '../node/state/store.js';
-import {runFullScreen} from '../node/terminal/full-screen.js';
+import {hyperlinksFor} from '../node/hyperlinks.js';
+import {handOverTerminal, runFullScreen} from '../node/terminal/full-screen.js';
 import {closeKeyboard, openKeyboard} from '../node/terminal/keyboard.js';
 import {FlushContext} from '../ui/hooks/use-reading-state.js';
 import {loadReader} from '../ui/load-reader.js';
 import {outputStyle, warn, type CommandContext} from './context.js';
+import {articleFiles, sessionLinks} from './session-links.js';
 
 export type ReadOptions = {article?: string};
 
@@ -36,6 +38,7 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 	const flushers = new Set<() => void>();
 	let textSearch: import('../node/search/text-search-thread.js').TextSearch | undefined;
 	let exitCode: number = ExitCode.ok;
+	let program: {clear(): void} | undefined;
 	const session: AppSession = {
 		style: outputStyle(context, undefined),
 		folder: context.libraryFolder,
@@ -61,6 +64,14 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 		onQuit(how) {
 			exitCode = how === 'interrupt' ? ExitCode.interrupted : ExitCode.ok;
 		},
+		links: sessionLinks(context, run => {
+			const result = handOverTerminal(input, process.stdout, run);
+			// The screen is blank again: the next frame is drawn whole.
+			program?.clear();
+			return result;
+		}),
+		files: articleFiles(context),
+		hyperlinks: outputStyle(context, undefined) === 'ansi' && hyperlinksFor(process.stdout, undefined),
 	};
 
 	try {
@@ -76,10 +87,14 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 					} catch {}
 				}
 			},
-			start: () => render(
-				<FlushContext.Provider value={flushers}><App session={session} /></FlushContext.Provider>,
-				{stdin: input, exitOnCtrlC: false, patchConsole: false, maxFps: 120},
-			),
+			start() {
+				const instance = render(
+					<FlushContext.Provider value={flushers}><App session={session} /></FlushContext.Provider>,
+					{stdin: input, exitOnCtrlC: false, patchConsole: false, maxFps: 120},
+				);
+				program = instance;
+				return instance;
+			},
 		});
 	} finally {
 		closeKeyboard(input);

@@ -98,6 +98,12 @@ test('resizing below 70 columns hides the TOC and keeps the section at the top',
 
 test('resizing to a narrow width and back gives the same screen as before', async t => {
 	const {folio} = await openKeys(t);
+	// G renders the whole article: until then the percentage is an estimate that may still move
+	// after the screen has looked settled (on a loaded machine), and both screens must be final.
+	await folio.send('G');
+	await folio.waitFor(text => readerScreen(text).percent === 100);
+	await folio.send('g');
+	await folio.waitFor(text => readerScreen(text).top.includes('Keys and navigation'));
 	await jumpTo(folio, 3, 'Moving by section');
 	const before = await folio.settled();
 	await folio.resize(60, 30);

@@ -94,6 +94,8 @@ export type Session = {
 	alternateOn(): Promise<boolean>;
 	/** Whether the cursor is hidden (DECTCEM, `ESC[?25l`). */
 	cursorHidden(): Promise<boolean>;
+	/** The mouse reporting the program's output asked for: `none`, or `vt200` for button presses and the wheel (`ESC[?1000h`). */
+	mouseTracking(): Promise<'none' | 'x10' | 'vt200' | 'drag' | 'any'>;
 	/** The window title folio's output last set (OSC 0/2), `''` if none. */
 	paneTitle(): Promise<string>;
 	/** End folio if it still runs, wait for it, remove the folders the session made. Safe to call twice. */
@@ -257,6 +259,10 @@ export async function start(arguments_: string[], options: StartOptions = {}): P
 		async paneTitle() {
 			await open.parsed();
 			return open.title;
+		},
+		async mouseTracking() {
+			await open.parsed();
+			return open.emulator.modes.mouseTrackingMode;
 		},
 		stop,
 	};

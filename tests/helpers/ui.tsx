@@ -10,6 +10,10 @@ import type {Exit} from '../../source/core/keys/step.js';
 import {Reader} from '../../source/ui/components/Reader.js';
 import {KeyHandlerContext, type KeyHandler} from '../../source/ui/hooks/use-keys.js';
 import {StepRunner} from '../../source/ui/step-runner.js';
+import type {ReadingPosition} from '../../source/core/reader/position.js';
+import type {RenderStyle} from '../../source/core/markdown/render.js';
+import type {ArticleFiles} from '../../source/ui/hooks/use-live-article.js';
+import type {ReaderNavigator} from '../../source/ui/hooks/use-reader-navigator.js';
 
 // The reader loads its wide-text measures before drawing; so do these tests.
 await loadTextWidth();
@@ -82,7 +86,20 @@ export function articleFrom(source: string, id = 'test/article'): Article {
 	return parseArticle(source, {kind: 'library', id, path: `/library/${id}.md`});
 }
 
-type ReaderOptions = {columns?: number; rows?: number; store?: StateStore; key?: string};
+type ReaderOptions = {
+	columns?: number;
+	rows?: number;
+	store?: StateStore;
+	key?: string;
+	/** What the App would hand the reader: links to other articles, the history, the browser, the editor. */
+	navigator?: ReaderNavigator;
+	/** Live reload. */
+	files?: ArticleFiles;
+	start?: ReadingPosition;
+	/** @default 'plain' */
+	style?: RenderStyle;
+	hyperlinks?: boolean;
+};
 
 /**
  * Render the reader at a fixed size with ink-testing-library; keys go to the reader exactly
@@ -96,7 +113,7 @@ export function renderReader(t: Teardown, article: Article, options: ReaderOptio
 	const reading = options.store ? {store: options.store, key: options.key ?? article.id} : undefined;
 	const tree = () => (
 		<KeyHandlerContext.Provider value={slot}>
-			<Reader article={article} columns={columns} rows={rows} style="plain" reading={reading} onExit={exit => exits.push(exit)} />
+			<Reader article={article} columns={columns} rows={rows} style={options.style ?? 'plain'} hyperlinks={options.hyperlinks} reading={reading} navigator={options.navigator} files={options.files} start={options.start} onExit={exit => exits.push(exit)} />
 		</KeyHandlerContext.Provider>
 	);
 	const instance = render(tree());

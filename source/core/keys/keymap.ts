@@ -3,12 +3,15 @@
  * does. The input handler, the help screen and the README's key table all read this table.
  */
 
-export type Screen = 'library' | 'reader' | 'toc';
+import {mouseKeyName, parseMouse} from './mouse.js';
+
+export type Screen = 'library' | 'reader' | 'toc' | 'links';
 
 export type Command =
 	| 'lineDown' | 'lineUp' | 'pageDown' | 'pageUp' | 'halfPageDown' | 'halfPageUp' | 'top' | 'bottom'
 	| 'nextSection' | 'previousSection' | 'search' | 'nextMatch' | 'previousMatch' | 'toggleToc'
-	| 'switchFocus' | 'select' | 'help' | 'back' | 'quit' | 'interrupt' | 'filter' | 'cycleSort';
+	| 'switchFocus' | 'select' | 'help' | 'back' | 'quit' | 'interrupt' | 'filter' | 'cycleSort'
+	| 'links' | 'historyBack' | 'historyForward' | 'setMark' | 'jumpToMark' | 'percent' | 'edit';
 
 export type Binding = {
 	command: Command;
@@ -34,6 +37,13 @@ export const keymap: Record<Screen, Binding[]> = {
 		{command: 'previousMatch', keys: ['N'], description: 'previous match'},
 		{command: 'toggleToc', keys: ['t'], description: 'show or hide the table of contents'},
 		{command: 'switchFocus', keys: ['tab'], description: 'move focus between contents and text'},
+		{command: 'links', keys: ['o'], description: 'list the links, to follow one'},
+		{command: 'historyBack', keys: ['H'], description: 'back to the previous place (across articles)'},
+		{command: 'historyForward', keys: ['L'], description: 'forward again'},
+		{command: 'setMark', keys: ['m'], description: 'm + letter: mark this place'},
+		{command: 'jumpToMark', keys: ['\''], description: '\' + letter: go to the mark; \'\' back to where the last jump started'},
+		{command: 'percent', keys: ['%'], description: 'N%: go N percent through; a number before a move repeats it (5j, 3], 2 Space)'},
+		{command: 'edit', keys: ['e', 'v'], description: 'edit the file at this section ($VISUAL, $EDITOR, vi)'},
 		{command: 'help', keys: ['?'], description: 'show this help'},
 		{command: 'back', keys: ['escape', 'backspace'], description: 'back to the library'},
 		{command: 'quit', keys: ['q'], description: 'quit'},
@@ -50,6 +60,17 @@ export const keymap: Record<Screen, Binding[]> = {
 		{command: 'help', keys: ['?'], description: 'show this help'},
 		{command: 'back', keys: ['escape', 'backspace'], description: 'back to the text'},
 		{command: 'quit', keys: ['q'], description: 'quit'},
+		{command: 'interrupt', keys: ['ctrl+c'], description: 'quit from anywhere'},
+	],
+	links: [
+		{command: 'lineDown', keys: ['j', 'down'], description: 'select the next link'},
+		{command: 'lineUp', keys: ['k', 'up'], description: 'select the previous link'},
+		{command: 'pageDown', keys: ['pagedown'], description: 'a page of links down'},
+		{command: 'pageUp', keys: ['pageup'], description: 'a page of links up'},
+		{command: 'top', keys: ['home'], description: 'the first link'},
+		{command: 'bottom', keys: ['end'], description: 'the last link'},
+		{command: 'select', keys: ['enter'], description: 'follow the selected link'},
+		{command: 'back', keys: ['escape'], description: 'close the list (any other key filters it)'},
 		{command: 'interrupt', keys: ['ctrl+c'], description: 'quit from anywhere'},
 	],
 	library: [
@@ -112,6 +133,11 @@ export type KeyFlags = {
  * string (`]]`) and each must count.
  */
 export function keyNames(input: string, key: KeyFlags): string[] {
+	const mouse = parseMouse(input);
+	if (mouse) {
+		return [mouseKeyName(mouse)];
+	}
+
 	const named: Array<[boolean | undefined, string]> = [
 		[key.upArrow, 'up'], [key.downArrow, 'down'], [key.leftArrow, 'left'], [key.rightArrow, 'right'],
 		[key.pageUp, 'pageup'], [key.pageDown, 'pagedown'], [key.home, 'home'], [key.end, 'end'],
@@ -133,7 +159,7 @@ export function keyNames(input: string, key: KeyFlags): string[] {
 
 /** The README's key table, written from the keymap: `npm run docs:keys` prints it. */
 export function keyTableMarkdown(): string {
-	const sections: Array<[Screen, string]> = [['reader', 'Reader'], ['toc', 'Contents pane (after Tab)'], ['library', 'Library']];
+	const sections: Array<[Screen, string]> = [['reader', 'Reader'], ['toc', 'Contents pane (after Tab)'], ['links', 'Link list (after o)'], ['library', 'Library']];
 	return sections.map(([screen, title]) => [
 		`**${title}**`,
 		'',

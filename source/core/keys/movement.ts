@@ -44,3 +44,12 @@ export function moveBy(command: Command, position: number, page: number, last: n
 		}
 	}
 }
+
+/**
+ * The first entry a list shows (the TOC, the library) when `height` rows show `count` entries
+ * around `target`: the target sits in the middle where it can. Lists draw with it and clicks map
+ * through it.
+ */
+export function listWindowStart(count: number, height: number, target: number): number {
+	return Math.max(0, Math.min(count - height, target - Math.floor(height / 2)));
+}

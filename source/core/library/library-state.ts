@@ -2,7 +2,8 @@ import type {ArticleInfo} from '../article/article.js';
 import {fuzzyScore} from '../text/fuzzy.js';
 import {commonCommand, keyOverHelp} from '../keys/common-keys.js';
 import {commandFor} from '../keys/keymap.js';
-import {moveBy} from '../keys/movement.js';
+import {mouseFromKeyName, wheelLines, type MouseEvent} from '../keys/mouse.js';
+import {listWindowStart, moveBy} from '../keys/movement.js';
 import {step, type ExitEffect, type Step} from '../keys/step.js';
 
 /**
@@ -80,6 +81,31 @@ export function libraryStep(state: LibraryState, message: LibraryMessage, items:
 	}
 
 	return message.query === state.filter ? step({...state, textMatches: message.matches, textQuery: message.query}) : step(state);
+}
+
+/** One line of the library's list: an article (a title match), the text matches' heading, or a text match. */
+export type LibraryLine =
+	| {kind: 'article'; item: ArticleInfo & ReadingStats; row: number}
+	| {kind: 'heading'}
+	| {kind: 'match'; match: TextMatch; row: number};
+
+/**
+ * The list as drawn: the title rows, then the text matches under a heading. `row` is the
+ * cursor's index of a line; the heading is not a place the cursor can be.
+ */
+export function libraryLines(state: LibraryState, rows: Array<ArticleInfo & ReadingStats>): LibraryLine[] {
+	const matches = shownTextMatches(state);
+	return [
+		...rows.map((item, row) => ({kind: 'article' as const, item, row})),
+		...(matches.length > 0 ? [{kind: 'heading' as const}] : []),
+		...matches.map((match, index) => ({kind: 'match' as const, match, row: rows.length + index})),
+	];
+}
+
+/** The first line on screen of a list `page` lines high: the cursor's line sits in the middle where it can. */
+export function libraryWindowStart(state: LibraryState, lines: LibraryLine[], page: number): number {
+	const cursorLine = lines.findIndex(line => line.kind !== 'heading' && line.row === state.cursor);
+	return listWindowStart(lines.length, page, Math.max(0, cursorLine));
 }
 
 /** The word a text match found, as it is written in the snippet: what the reader searches for. */
@@ -209,8 +235,10 @@ function compareBy(sort: SortOrder): (a: ArticleInfo & ReadingStats, b: ArticleI
  * `page` the rows on screen.
  */
 export function libraryKey(state: LibraryState, key: string, items: Array<ArticleInfo & ReadingStats>, page: number): LibraryStep {
+	const mouse = mouseFromKeyName(key);
 	if (state.help) {
-		return keyOverHelp(state, key);
+		// The wheel does not close help; a key does.
+		return mouse ? step(state) : keyOverHelp(state, key);
 	}
 
 	if (state.filtering) {
@@ -219,6 +247,10 @@ export function libraryKey(state: LibraryState, key: string, items: Array<Articl
 
 	const rows = visibleItems(items, state);
 	const last = Math.max(0, rows.length + shownTextMatches(state).length - 1);
+	if (mouse) {
+		return step(libraryMouse(state, mouse, libraryLines(state, rows), page));
+	}
+
 	const command = commandFor('library', key);
 	const target = command && moveBy(command, state.cursor, page, last);
 	if (target !== undefined) {
@@ -293,4 +325,21 @@ function editFilter(state: LibraryState, key: string, items: Array<ArticleInfo &
 			return [...key].length === 1 && !/[\u0000-\u001F\u007F-\u009F]/.test(key) ? withFilter(state, state.filter + key) : step(state);
 		}
 	}
+}
+
+/**
+ * The wheel moves the selection `wheelLines` rows; a left click on a row selects it. The list
+ * starts on the screen's second row, under the title.
+ */
+function libraryMouse(state: LibraryState, mouse: MouseEvent, lines: LibraryLine[], page: number): LibraryState {
+	const selectable = lines.filter(line => line.kind !== 'heading').length;
+	if (mouse.action === 'wheelUp' || mouse.action === 'wheelDown') {
+		const cursor = state.cursor + (mouse.action === 'wheelDown' ? wheelLines : -wheelLines);
+		return {...state, cursor: Math.max(0, Math.min(Math.max(0, selectable - 1), cursor))};
+	}
+
+	const line = mouse.action === 'press' && mouse.button === 0 && mouse.row >= 1 && mouse.row <= page
+		? lines[libraryWindowStart(state, lines, page) + mouse.row - 1]
+		: undefined;
+	return line && line.kind !== 'heading' ? {...state, cursor: line.row} : state;
 }

@@ -1,5 +1,6 @@
 import type {Article} from '../article/article.js';
 import {fitLine} from '../text/fit.js';
+import {extractLinks, type ArticleLink} from '../links/extract-links.js';
 import type {CodeHighlighter} from '../markdown/highlight.js';
 import {RenderedArticle, type RenderStyle} from '../markdown/render.js';
 import {stripStyling} from '../text/sanitize.js';
@@ -27,10 +28,18 @@ export class ReaderDocument {
 	readonly rendered: RenderedArticle;
 	private plain: string[] = [];
 	private lastSearch?: {query: string; lineCount: number; matches: number[]};
+	private articleLinks?: ArticleLink[];
 
-	constructor(readonly article: Article, readonly width: number, style: RenderStyle, facts: HeaderFacts, highlight?: CodeHighlighter) {
+	/** `hyperlinks`: web and mail links as OSC 8 hyperlinks (`ansi` style). */
+	constructor(readonly article: Article, readonly width: number, style: RenderStyle, facts: HeaderFacts, highlight?: CodeHighlighter, hyperlinks = false) {
 		this.header = headerLines(article, width, style, facts);
-		this.rendered = new RenderedArticle(article, {width, style, highlight});
+		this.rendered = new RenderedArticle(article, {width, style, highlight, hyperlinks});
+	}
+
+	/** The article's links in document order, read the first time they are asked for. */
+	get links(): readonly ArticleLink[] {
+		this.articleLinks ??= extractLinks(this.article);
+		return this.articleLinks;
 	}
 
 	get lineCount(): number {

@@ -1,10 +1,13 @@
 import {commonCommand, keyOverHelp} from '../keys/common-keys.js';
+import {readCount} from '../keys/counts.js';
 import {commandFor, type Command} from '../keys/keymap.js';
+import {mouseFromKeyName} from '../keys/mouse.js';
 import {moveBy} from '../keys/movement.js';
 import {step} from '../keys/step.js';
-import {clampOffset, currentSection, offsetFor, sectionAt, sectionsReadOnScreen, type ReadingPosition} from './position.js';
+import {currentSection, sectionAt, sectionsReadOnScreen} from './position.js';
 import type {ReaderDocument} from './reader-document.js';
-import {needs, tocShown, type FindMessage, type ReaderEffect, type ReaderMessage, type ReaderState, type ReaderStep, type Viewport} from './reader-state.js';
+import {needs, scrollTo, showPlace, tocShown, type FindMessage, type ReaderEffect, type ReaderMessage, type ReaderState, type ReaderStep, type Viewport} from './reader-state.js';
+import {edit, goToPercent, jumpingFrom, jumpToSection, linkListStep, markKey, openLinks, readerMouse, stepHistory} from './navigation.js';
 import {editSearch, jumpToMatch} from './search.js';
 
 /**
@@ -13,9 +16,13 @@ import {editSearch, jumpToMatch} from './search.js';
  * now on screen become read and a save is scheduled.
  */
 export function readerStep(state: ReaderState, message: ReaderMessage, document: ReaderDocument, viewport: Viewport): ReaderStep {
+	if (message.kind === 'notice') {
+		return step({...state, message: message.text});
+	}
+
 	const next = message.kind === 'key'
 		? readerKey(state, message.key, document, viewport)
-		: message.kind === 'goTo' ? goTo(state, message.position, document, viewport.height) : find(state, message, document, viewport.height);
+		: message.kind === 'goTo' ? showPlace(state, message.position, document, viewport.height) : find(state, message, document, viewport.height);
 	const render = next.effects.find(effect => effect.kind === 'render');
 	if (render) {
 		// Not taken: nothing changes until the runner has rendered and applies the message again.
@@ -32,12 +39,7 @@ export function readerStep(state: ReaderState, message: ReaderMessage, document:
 	return {state: read === next.state.read ? next.state : {...next.state, read}, effects: [...effects, {kind: 'save', now: false}]};
 }
 
-/** Show a saved place. Line numbers of another layout mean nothing here: search goes on from the top line. */
-function goTo(state: ReaderState, position: ReadingPosition, document: ReaderDocument, height: number): ReaderStep {
-	const target = offsetFor(document, position, height);
-	return typeof target === 'number' ? scrollTo({...state, matchLine: -1}, target, document, height) : needs(state, target.needs);
-}
-
+/** Search from the top of a section, as if typed after `/` there (a text match opened from the library). */
 function find(state: ReaderState, message: FindMessage, document: ReaderDocument, height: number): ReaderStep {
 	if (!document.complete) {
 		return needs(state, 'all');
@@ -53,37 +55,83 @@ function readerKey(state: ReaderState, key: string, document: ReaderDocument, vi
 		return editSearch(state, key, document, viewport.height);
 	}
 
+	const mouse = mouseFromKeyName(key);
 	if (state.help) {
-		return keyOverHelp(state, key);
+		// The wheel does not close help; a key does.
+		return mouse ? step(state) : keyOverHelp(state, key);
 	}
 
-	const screen = state.focus === 'toc' && tocShown(state, viewport) ? 'toc' : 'reader';
-	const command = commandFor(screen, key);
+	if (state.links) {
+		return linkListStep(state, state.links, key, document, viewport);
+	}
+
+	if (state.awaiting) {
+		return markKey(state, state.awaiting, key, document, viewport.height);
+	}
+
+	if (mouse) {
+		const action = readerMouse(state, mouse, document, viewport);
+		return 'step' in action ? action.step : repeated(state, action.command, action.repeat, document, viewport);
+	}
+
+	const counted = readCount(state.count, key);
+	if (counted.digit) {
+		return step({...state, count: counted.count, message: undefined});
+	}
+
+	const command = commandFor(screenOf(state, viewport), key);
 	if (!command) {
-		return step(state.message ? {...state, message: undefined} : state);
+		return step(state.message || state.count.digits !== '' ? {...state, count: counted.count, message: undefined} : state);
 	}
 
-	const next = {...state, message: undefined};
-	return screen === 'toc' ? tocCommand(next, command, document, viewport) : bodyCommand(next, command, document, viewport);
-}
-
-/** Scroll so `offset` is the top line, once the screen below it is rendered. */
-export function scrollTo(state: ReaderState, offset: number, document: ReaderDocument, height: number): ReaderStep {
-	if (!document.isRendered({lines: offset + height})) {
-		return needs(state, {lines: offset + height});
+	const next = {...state, count: counted.count, message: undefined};
+	if (command === 'percent') {
+		return counted.given ? goToPercent(next, counted.repeat, document, viewport.height) : step({...next, message: 'type a number first: 50% goes half way'});
 	}
 
-	return step({...state, offset: clampOffset(document, offset, height)});
+	return repeated(next, command, counted.given && repeatable.has(command) ? counted.repeat : 1, document, viewport);
 }
 
-function bodyCommand(state: ReaderState, command: Command, document: ReaderDocument, {height, overlay}: Viewport): ReaderStep {
+/** Movements a count repeats (`5j`, `3]`, `2 Space`). */
+const repeatable = new Set<Command>(['lineDown', 'lineUp', 'pageDown', 'pageUp', 'halfPageDown', 'halfPageUp', 'nextSection', 'previousSection', 'nextMatch', 'previousMatch']);
+
+function screenOf(state: ReaderState, viewport: Viewport): 'toc' | 'reader' {
+	return state.focus === 'toc' && tocShown(state, viewport) ? 'toc' : 'reader';
+}
+
+/**
+ * Apply `command` `times` times, stopping early where it stops moving (the last section). A
+ * step that needs more of the document is not taken: it is applied again, whole, once rendered.
+ */
+function repeated(state: ReaderState, command: Command, times: number, document: ReaderDocument, viewport: Viewport): ReaderStep {
+	let current: ReaderStep = {state, effects: []};
+	for (let index = 0; index < times; index++) {
+		const next = screenOf(current.state, viewport) === 'toc' ? tocCommand(current.state, command, document, viewport) : bodyCommand(current.state, command, document, viewport);
+		if (next.effects.some(effect => effect.kind === 'render')) {
+			return next;
+		}
+
+		const still = next.state.offset === current.state.offset && next.state.tocCursor === current.state.tocCursor && next.state.matchLine === current.state.matchLine;
+		current = {state: next.state, effects: [...current.effects, ...next.effects]};
+		if (still) {
+			break;
+		}
+	}
+
+	return current;
+}
+
+function bodyCommand(state: ReaderState, command: Command, document: ReaderDocument, viewport: Viewport): ReaderStep {
+	const {height, overlay} = viewport;
 	if (command === 'bottom' && !document.complete) {
 		return needs(state, 'all');
 	}
 
 	const target = moveBy(command, state.offset, height, document.lineCount);
 	if (target !== undefined) {
-		return scrollTo(state, target, document, height);
+		// g and G are jumps: '' comes back from them, as in less.
+		const from = command === 'top' || command === 'bottom' ? jumpingFrom(state, document, height) : state;
+		return scrollTo(from, target, document, height);
 	}
 
 	const common = commonCommand(state, command);
@@ -138,6 +186,24 @@ function bodyCommand(state: ReaderState, command: Command, document: ReaderDocum
 			return step(state, {kind: 'exit', how: 'back'});
 		}
 
+		case 'links': {
+			return openLinks(state, document);
+		}
+
+		case 'historyBack':
+		case 'historyForward': {
+			return stepHistory(state, command === 'historyBack' ? 'back' : 'forward', document, height);
+		}
+
+		case 'setMark':
+		case 'jumpToMark': {
+			return step({...state, awaiting: command});
+		}
+
+		case 'edit': {
+			return edit(state, document, viewport);
+		}
+
 		default: {
 			return step(state);
 		}
@@ -172,13 +238,7 @@ function tocCommand(state: ReaderState, command: Command, document: ReaderDocume
 
 	switch (command) {
 		case 'select': {
-			const until = {section: Math.min(state.tocCursor + 1, last)};
-			if (!document.isRendered(until)) {
-				return needs(state, until);
-			}
-
-			const offset = clampOffset(document, document.sectionStart(state.tocCursor), viewport.height);
-			return step({...state, offset, focus: 'body', overlayOpen: false});
+			return jumpToSection(jumpingFrom(state, document, viewport.height), state.tocCursor, document, viewport.height);
 		}
 
 		case 'switchFocus':

@@ -1,4 +1,5 @@
 import {ExitCode} from '../../core/errors.js';
+import {mouseReportingOff, mouseReportingOn} from '../../core/keys/mouse.js';
 import {sanitizeLine} from '../../core/text/sanitize.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
@@ -33,7 +34,8 @@ export async function runFullScreen({input, output, env, save, start}: FullScree
 		} catch {}
 	};
 
-	output.write(enterAlternateScreen);
+	// Mouse reporting only while full screen: every way out below switches it off.
+	output.write(enterAlternateScreen + mouseReportingOn);
 	let program: ScreenProgram | undefined;
 	let restored = false;
 	const restore = () => {
@@ -45,7 +47,7 @@ export async function runFullScreen({input, output, env, save, start}: FullScree
 		saveQuietly();
 		program?.unmount();
 		input.setRawMode?.(false);
-		output.write(leaveAlternateScreen + showCursor);
+		output.write(mouseReportingOff + leaveAlternateScreen + showCursor);
 	};
 
 	const onSignal = (signal: NodeJS.Signals) => {
@@ -93,5 +95,21 @@ export async function runFullScreen({input, output, env, save, start}: FullScree
 
 		process.off('uncaughtException', onCrash);
 		process.off('unhandledRejection', onCrash);
+	}
+}
+
+/**
+ * Give the terminal to another program (the editor) while `run` runs: the main screen, cooked
+ * mode, no mouse reporting, the cursor shown, as before folio started; then take it back. The
+ * caller redraws the whole screen after.
+ */
+export function handOverTerminal<T>(input: NodeJS.ReadStream, output: NodeJS.WriteStream, run: () => T): T {
+	output.write(mouseReportingOff + leaveAlternateScreen + showCursor);
+	input.setRawMode?.(false);
+	try {
+		return run();
+	} finally {
+		input.setRawMode?.(true);
+		output.write(enterAlternateScreen + mouseReportingOn);
 	}
 }

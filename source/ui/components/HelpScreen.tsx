@@ -8,7 +8,7 @@ type Props = {
 	width: number;
 };
 
-const titles: Record<Screen, string> = {library: 'Library', reader: 'Reader', toc: 'Contents (Tab to focus)'};
+const titles: Record<Screen, string> = {library: 'Library', reader: 'Reader', toc: 'Contents (Tab to focus)', links: 'Link list (o)'};
 
 /** Every key binding of the given screens, generated from the keymap table. */
 export function HelpScreen({screens, height, width}: Props) {

@@ -1,7 +1,7 @@
 import React, {useCallback} from 'react';
 import {Box, Text} from 'ink';
 import type {ArticleInfo} from '../../core/article/article.js';
-import {initialLibraryState, libraryStep, shownTextMatches, sortLabels, visibleItems, type FindInArticle, type LibraryEffect, type LibraryMessage, type LibraryState, type ReadingStats, type TextMatch} from '../../core/library/library-state.js';
+import {initialLibraryState, libraryLines, libraryStep, libraryWindowStart, shownTextMatches, sortLabels, visibleItems, type FindInArticle, type LibraryEffect, type LibraryMessage, type LibraryState, type ReadingStats, type TextMatch} from '../../core/library/library-state.js';
 import type {Exit} from '../../core/keys/step.js';
 import {sanitizeLine} from '../../core/text/sanitize.js';
 import {stringWidth, truncate} from '../../core/text/text-width.js';
@@ -54,14 +54,8 @@ export function LibraryScreen({items, folder, columns, rows, initial, message, f
 
 	const rowsShown = visibleItems(items, state);
 	const matches = shownTextMatches(state);
-	// Title rows, then the text matches under a heading; the heading is not a row the cursor is on.
-	const lines: Array<{kind: 'article'; item: ArticleInfo & ReadingStats; row: number} | {kind: 'heading'} | {kind: 'match'; match: TextMatch; row: number}> = [
-		...rowsShown.map((item, row) => ({kind: 'article' as const, item, row})),
-		...(matches.length > 0 ? [{kind: 'heading' as const}] : []),
-		...matches.map((match, index) => ({kind: 'match' as const, match, row: rowsShown.length + index})),
-	];
-	const cursorLine = lines.findIndex(line => line.kind !== 'heading' && line.row === state.cursor);
-	const start = Math.max(0, Math.min(lines.length - listHeight, cursorLine - Math.floor(listHeight / 2)));
+	const lines = libraryLines(state, rowsShown);
+	const start = libraryWindowStart(state, lines, listHeight);
 	const title = `folio — ${items.length} article${items.length === 1 ? '' : 's'} · sorted by ${sortLabels[state.sort]}`;
 	const searching = findText !== undefined && state.filter.trim() !== '' && state.textQuery !== state.filter;
 	const counts = `${rowsShown.length} match${rowsShown.length === 1 ? '' : 'es'}${matches.length > 0 ? `, ${matches.length} in text` : ''}${searching ? ', searching text…' : ''}`;

@@ -2,7 +2,10 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {currentSection, progressPercent} from '../../core/reader/position.js';
 import {useReader, type ReaderProps} from '../hooks/use-reader.js';
+import {filterLinks} from '../../core/links/link-list.js';
+import {sortedMarks, type Marks} from '../../core/reader/marks.js';
 import {Body} from './Body.js';
+import {LinkList} from './LinkList.js';
 import {HelpScreen} from './HelpScreen.js';
 import {StatusLine} from './StatusLine.js';
 import {TocPane} from './TocPane.js';
@@ -12,12 +15,12 @@ import {TocPane} from './TocPane.js';
  * this component only lays out what it says.
  */
 export function Reader(props: ReaderProps) {
-	const {article, columns} = props;
-	const {state, document, layout} = useReader(props);
+	const {columns} = props;
+	const {state, document, layout, article} = useReader(props);
 	const sections = article.outline.sections;
 	const height = layout.bodyHeight;
 	if (state.help) {
-		return <HelpScreen screens={['reader', 'toc']} height={layout.frameHeight} width={columns} />;
+		return <HelpScreen screens={['reader', 'toc', 'links']} height={layout.frameHeight} width={columns} />;
 	}
 
 	const current = currentSection(document, state.offset, height);
@@ -31,12 +34,15 @@ export function Reader(props: ReaderProps) {
 			key={layout.toc}
 			focused={tocFocused}
 			read={state.read}
+			marks={marksBySection(state.marks)}
 			width={layout.toc === 'pane' ? layout.tocWidth : columns}
 			height={height}
 			border={layout.toc === 'pane'}
 		/>
 	);
-	const body = <Body document={document} offset={state.offset} height={height} width={layout.bodyWidth} query={state.query} matchLine={state.matchLine} />;
+	const body = state.links
+		? <LinkList links={filterLinks(document.links, state.links.filter)} list={state.links} width={layout.bodyWidth} height={height} />
+		: <Body document={document} offset={state.offset} height={height} width={layout.bodyWidth} query={state.query} matchLine={state.matchLine} />;
 	return (
 		<Box flexDirection="column" height={layout.frameHeight} width={columns}>
 			<Box height={height}>
@@ -48,8 +54,20 @@ export function Reader(props: ReaderProps) {
 				percent={progressPercent(document, state.offset, height)}
 				draft={state.draft}
 				message={state.message}
-				hint={tocFocused ? 'Enter jump · Tab text · ? help' : '? help · q quit'}
+				hint={state.links ? 'Enter follow · Esc close' : tocFocused ? 'Enter jump · Tab text · ? help' : '? help · q quit'}
 			/>
 		</Box>
 	);
+}
+
+/** Mark letters by the section they are in, for the TOC. */
+function marksBySection(marks: Marks): Map<string, string> {
+	const bySection = new Map<string, string>();
+	for (const [name, place] of sortedMarks(marks)) {
+		if (place.slug !== undefined) {
+			bySection.set(place.slug, (bySection.get(place.slug) ?? '') + name);
+		}
+	}
+
+	return bySection;
 }

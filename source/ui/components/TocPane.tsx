@@ -1,6 +1,7 @@
 import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import type {Section} from '../../core/markdown/outline.js';
+import {listWindowStart} from '../../core/keys/movement.js';
 import {truncate} from '../../core/text/text-width.js';
 
 type Props = {
@@ -13,6 +14,8 @@ type Props = {
 	cursor: number;
 	focused: boolean;
 	read: ReadonlySet<string>;
+	/** Letters of the marks in each section, by slug. */
+	marks?: ReadonlyMap<string, string>;
 	width: number;
 	height: number;
 	border: boolean;
@@ -20,16 +23,17 @@ type Props = {
 
 /**
  * The outline indented by depth. The section being read is lit; the pane scrolls to keep it (or
- * the selection, when focused) in view; sections already read carry a check mark.
+ * the selection, when focused) in view; sections already read carry a check mark, and marked
+ * ones their mark letters (`'a`).
  */
-export function TocPane({sections, topDepth, current, cursor, focused, read, width, height, border}: Props) {
+export function TocPane({sections, topDepth, current, cursor, focused, read, marks, width, height, border}: Props) {
 	// Labels are measured once per outline and width, not on every key.
 	const labels = useMemo(
 		() => sections.map(section => truncate(`${'  '.repeat(Math.max(0, section.depth - topDepth))}${section.title}`, Math.max(1, width - 2))),
 		[sections, topDepth, width],
 	);
 	const target = focused ? cursor : current;
-	const start = Math.max(0, Math.min(sections.length - height, target - Math.floor(height / 2)));
+	const start = listWindowStart(sections.length, height, target);
 	const shown = sections.slice(start, start + height);
 	return (
 		<Box flexDirection="column" width={width + (border ? 1 : 0)} height={height} borderStyle={border ? 'single' : undefined} borderTop={false} borderBottom={false} borderLeft={false} borderColor="gray">
@@ -38,9 +42,11 @@ export function TocPane({sections, topDepth, current, cursor, focused, read, wid
 				const isRead = read.has(section.slug);
 				const isCurrent = index === current;
 				const isCursor = focused && index === cursor;
+				const marked = marks?.get(section.slug);
+				const label = marked ? truncate(labels[index], Math.max(1, width - 4 - marked.length)) : labels[index];
 				return (
 					<Text key={section.slug} inverse={isCursor} color={isCurrent ? 'cyan' : undefined} bold={isCurrent} dimColor={!isCurrent && !isCursor && isRead} wrap="truncate">
-						{`${isRead ? '✓' : ' '} ${labels[index]}`}
+						{`${isRead ? '✓' : ' '} ${label}`}{marked ? <Text color="yellow">{` '${marked}`}</Text> : ''}
 					</Text>
 				);
 			})}

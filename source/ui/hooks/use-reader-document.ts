@@ -1,4 +1,4 @@
-import {useEffect, useState} from 'react';
+import {useEffect, useMemo, useState} from 'react';
 import type {Article} from '../../core/article/article.js';
 import {highlightCode} from '../../node/highlight.js';
 import {ReaderDocument, renderSliceMs} from '../../core/reader/reader-document.js';
@@ -12,18 +12,19 @@ const keptWidths = 4;
  * with only its header; what a screen needs is rendered by the reader's steps.
  *
  * @example
- * const documentAt = useDocuments(article, style, views);
+ * const documentAt = useDocuments(article, style, views, hyperlinks);
  * const document = documentAt(layout.bodyWidth);
  */
-export function useDocuments(article: Article, style: RenderStyle, views: number | undefined): (width: number) => ReaderDocument {
-	const [documentAt] = useState(() => {
+export function useDocuments(article: Article, style: RenderStyle, views: number | undefined, hyperlinks = false): (width: number) => ReaderDocument {
+	// A reloaded article is a new article: nothing rendered from the old text is kept.
+	return useMemo(() => {
 		const cache = new Map<number, ReaderDocument>();
 		return (width: number) => {
 			let document = cache.get(width);
 			if (document) {
 				cache.delete(width);
 			} else {
-				document = new ReaderDocument(article, width, style, {views}, highlightCode);
+				document = new ReaderDocument(article, width, style, {views}, highlightCode, hyperlinks);
 				if (cache.size >= keptWidths) {
 					cache.delete(cache.keys().next().value!);
 				}
@@ -32,8 +33,7 @@ export function useDocuments(article: Article, style: RenderStyle, views: number
 			cache.set(width, document);
 			return document;
 		};
-	});
-	return documentAt;
+	}, [article, style, views, hyperlinks]);
 }
 
 /**

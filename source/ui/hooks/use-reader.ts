@@ -1,14 +1,16 @@
-import {useCallback, useEffect} from 'react';
+import {useCallback, useEffect, useState} from 'react';
 import type {Article} from '../../core/article/article.js';
 import type {RenderStyle} from '../../core/markdown/render.js';
 import {bodyRows, overlayBelow, readerLayout} from '../../core/reader/layout.js';
-import {placeAt} from '../../core/reader/position.js';
+import {placeAt, type ReadingPosition} from '../../core/reader/position.js';
 import {renderSliceMs, type ReaderDocument} from '../../core/reader/reader-document.js';
 import {readerStep} from '../../core/reader/reader-keys.js';
-import {initialReaderState, type ReaderEffect, type ReaderMessage, type ReaderState} from '../../core/reader/reader-state.js';
+import {initialReaderState, type ReaderEffect, type ReaderMessage, type ReaderState, type Viewport} from '../../core/reader/reader-state.js';
 import type {FindInArticle} from '../../core/library/library-state.js';
 import type {Exit} from '../../core/keys/step.js';
 import {useKeys} from './use-keys.js';
+import {useLiveArticle, type ArticleFiles} from './use-live-article.js';
+import {performNavigation, type ReaderNavigator} from './use-reader-navigator.js';
 import {useBackgroundRender, useDocuments} from './use-reader-document.js';
 import {useReadingState, type ReadingStateStore} from './use-reading-state.js';
 import {useStepRunner} from './use-step-runner.js';
@@ -22,6 +24,14 @@ export type ReaderProps = {
 	reading?: ReadingStateStore;
 	/** Open at a text match found from the library: its section, then the first match there. */
 	find?: FindInArticle;
+	/** Where to open instead of the saved position: a link's anchor, a place in the history. */
+	start?: ReadingPosition;
+	/** Other articles, the history, the browser and the editor; without it only anchors are followed. */
+	navigator?: ReaderNavigator;
+	/** Reading the article's file again when it changes on disk; without it there is no live reload. */
+	files?: ArticleFiles;
+	/** Web and mail links as OSC 8 hyperlinks. @default false */
+	hyperlinks?: boolean;
 	onExit: (exit: Exit) => void;
 };
 
@@ -38,15 +48,17 @@ type Message = ReaderMessage | {kind: 'relayout'; document: ReaderDocument};
  * @example
  * const {state, document, layout} = useReader(props);
  */
-export function useReader({article, columns, rows, style, reading, find, onExit}: ReaderProps) {
+export function useReader({article: opened, columns, rows, style, reading, find, start, navigator, files, hyperlinks, onExit}: ReaderProps) {
 	const readingState = useReadingState(reading);
-	const documentAt = useDocuments(article, style, readingState.views);
+	const [notice, setNotice] = useState<{text: string} | undefined>(undefined);
+	const article = useLiveArticle(opened, files, setNotice);
+	const documentAt = useDocuments(article, style, readingState.views, hyperlinks);
 	const sectionCount = article.outline.sections.length;
-	const viewport = {height: bodyRows(rows), overlay: columns < overlayBelow};
+	const viewport: Viewport = {height: bodyRows(rows), overlay: columns < overlayBelow, terminal: {columns, rows}, editable: article.origin.kind !== 'stdin'};
 
 	const [shown, dispatch] = useStepRunner<Shown, Message, ReaderEffect>(
 		() => {
-			const state = initialReaderState(0, readingState.readSections);
+			const state = initialReaderState(0, readingState.readSections, readingState.marks);
 			return {state, document: documentAt(readerLayout(columns, rows, state, sectionCount).bodyWidth)};
 		},
 		{
@@ -68,18 +80,40 @@ export function useReader({article, columns, rows, style, reading, find, onExit}
 				? () => document.renderToward(effect.until, renderSliceMs)
 				: undefined),
 			perform(effect, {state, document}) {
-				if (effect.kind === 'save') {
-					readingState.save({...placeAt(document, state.offset, viewport.height), readSections: [...state.read]}, effect.now);
-				} else if (effect.kind === 'exit') {
-					onExit(effect.how);
+				switch (effect.kind) {
+					case 'save': {
+						readingState.save({...placeAt(document, state.offset, viewport.height), readSections: [...state.read]}, effect.now);
+						break;
+					}
+
+					case 'exit': {
+						onExit(effect.how);
+						break;
+					}
+
+					case 'setMark': {
+						readingState.setMark(effect.name, effect.position);
+						break;
+					}
+
+					default: {
+						performNavigation(effect, navigator, message => {
+							dispatch(message);
+						});
+					}
 				}
 			},
 		},
-		// The first frame already shows the saved place, and a screenful below it.
+		// The first frame already shows the saved place (or the link's anchor, or the text match), and a screenful below it.
 		() => (find
 			? [{kind: 'find', query: find.query, slug: find.slug}]
-			: [{kind: 'goTo', position: readingState.position ?? {fraction: 0, percent: 0}}]),
+			: [{kind: 'goTo', position: start ?? readingState.position ?? {fraction: 0, percent: 0}}]),
 	);
+	useEffect(() => {
+		if (notice) {
+			dispatch({kind: 'notice', text: notice.text});
+		}
+	}, [notice, dispatch]);
 
 	const layout = readerLayout(columns, rows, shown.state, sectionCount);
 	// The document at the width the layout wants; shown once the reader has found the same place in it.
@@ -93,5 +127,5 @@ export function useReader({article, columns, rows, style, reading, find, onExit}
 	useKeys(useCallback((key: string) => {
 		dispatch({kind: 'key', key});
 	}, [dispatch]));
-	return {...shown, layout, readingState};
+	return {...shown, article, layout, readingState};
 }

@@ -1,4 +1,5 @@
 import {createContext, useContext, useEffect, useRef, useState} from 'react';
+import type {Marks} from '../../core/reader/marks.js';
 import type {ReadingPosition} from '../../core/reader/position.js';
 import type {StateStore} from '../../node/state/store.js';
 
@@ -37,6 +38,12 @@ export function useReadingState(reading: ReadingStateStore | undefined) {
 			views: saved?.views,
 			position: saved?.position as ReadingPosition | undefined,
 			readSections: saved?.readSections ?? [],
+			/** The article's marks as saved, each a place in the text. */
+			marks: Object.fromEntries(Object.entries(saved?.marks ?? {}).map(([name, {slug, fraction, percent}]) => [name, {slug, fraction, percent}])) as Marks,
+			/** Keep mark `name` at `position`. */
+			setMark(name: string, position: ReadingPosition) {
+				reading?.store.setMark(reading.key, name, {...position, at: new Date().toISOString()});
+			},
 			/** Save what is pending now. */
 			flush() {
 				clearTimeout(timer.current);
