@@ -1,5 +1,6 @@
 import test from 'ava';
 import type {ArticleInfo} from '../../source/core/article/article.js';
+import {mouseKeyName} from '../../source/core/keys/mouse.js';
 import {initialLibraryState, libraryStep, shownTextMatches, type LibraryEffect, type LibraryState, type ReadingStats, type TextMatch} from '../../source/core/library/library-state.js';
 
 const item = (id: string, title: string): ArticleInfo & ReadingStats => ({id, title, tags: [], words: 100, minutes: 1, views: 0, progress: 0} as unknown as ArticleInfo & ReadingStats);
@@ -58,4 +59,16 @@ test('Esc clears the filter and the text search with it', t => {
 	t.is(state.filter, '');
 	t.deepEqual(shownTextMatches(state), []);
 	t.deepEqual(effects, [{kind: 'searchText', query: ''}]);
+});
+
+test('a click on a text match selects it; a click on the in-text heading selects nothing', t => {
+	const typed = press(initialLibraryState(), ['/', 'k', 'e', 'y', 'enter']).state;
+	const matches = [match('a', 'setup', 'Press the Keyboard keys', 'Keyboard'), match('b', 'more', 'keys again', 'keys')];
+	const shown = libraryStep(typed, {kind: 'textMatches', query: 'key', matches}, items, 10).state;
+	// Screen row 1 is the list's first line: Beta keys; row 2 the heading; rows 3 and 4 the matches.
+	const click = (row: number) => libraryStep(shown, {kind: 'key', key: mouseKeyName({action: 'press', button: 0, column: 5, row})}, items, 10).state.cursor;
+	t.is(click(3), 1);
+	t.is(click(4), 2);
+	t.is(click(2), shown.cursor, 'the heading is not a row');
+	t.is(press(shown, [mouseKeyName({action: 'wheelDown', button: 0, column: 5, row: 1})]).state.cursor, 2, 'the wheel reaches the text matches too');
 });
