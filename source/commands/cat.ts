@@ -107,7 +107,7 @@ function jsonOf(article: Article, selected: number[] | undefined, width: number)
 	const entries = blocks
 		.filter(block => (wanted ? wanted.has(block.section) : true))
 		.map(block => {
-			const lines = rendered.renderSource(block.startLine, block.endLine);
+			const lines = rendered.renderBlockAlone(block);
 			const section = sections[block.section];
 			const text = (section ? lines.slice(headingHeight(lines)) : lines).join('\n').replace(/^\n+/, '').trimEnd();
 			return section

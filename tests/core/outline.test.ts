@@ -1,7 +1,7 @@
 import test from 'ava';
-import {headingText, scanOutline} from '../../source/core/markdown/outline.js';
+import {buildOutline, headingText} from '../../source/core/markdown/outline.js';
 
-const titles = (body: string) => scanOutline(body.split('\n')).sections.map(section => [section.depth, section.title, section.slug]);
+const titles = (body: string) => buildOutline(body.split('\n')).sections.map(section => [section.depth, section.title, section.slug]);
 
 test('ATX and setext headings are found with their depth', t => {
 	t.deepEqual(titles('# One\n\nTwo\n===\n\nThree\n---\n\n#### Four ####\n'), [
@@ -10,7 +10,7 @@ test('ATX and setext headings are found with their depth', t => {
 });
 
 test('repeated headings get unique GitHub slugs', t => {
-	t.deepEqual(scanOutline('## Usage\n## Usage\n### Usage\n## Usage-1\n'.split('\n')).sections.map(section => section.slug), ['usage', 'usage-1', 'usage-2', 'usage-1-1']);
+	t.deepEqual(buildOutline('## Usage\n## Usage\n### Usage\n## Usage-1\n'.split('\n')).sections.map(section => section.slug), ['usage', 'usage-1', 'usage-2', 'usage-1-1']);
 });
 
 test('slugs follow GitHub: lowercase, punctuation dropped, spaces to hyphens, non-Latin kept', t => {
@@ -39,8 +39,8 @@ test('entities never decode to control characters', t => {
 });
 
 test('blocks split the body at every heading, with the preamble first', t => {
-	const outline = scanOutline('intro\n\n# A\ntext\n## B\n'.split('\n'));
-	t.deepEqual(outline.blocks, [
+	const outline = buildOutline('intro\n\n# A\ntext\n## B\n'.split('\n'));
+	t.deepEqual(outline.blocks.map(({section, startLine, endLine}) => ({section, startLine, endLine})), [
 		{section: -1, startLine: 0, endLine: 2},
 		{section: 0, startLine: 2, endLine: 4},
 		{section: 1, startLine: 4, endLine: 6},
@@ -48,5 +48,7 @@ test('blocks split the body at every heading, with the preamble first', t => {
 });
 
 test('reference link definitions are collected for every section', t => {
-	t.deepEqual(scanOutline('# A\n[x]\n\n# B\n\n[x]: https://example.com\n'.split('\n')).linkDefinitions, ['[x]: https://example.com']);
+	const {document} = buildOutline('# A\n[x]\n\n# B\n\n[x]: https://example.com\n'.split('\n'));
+	t.is(document.links.x?.href, 'https://example.com');
+	t.is(document.definitionSources.get('x'), '[x]: https://example.com');
 });
