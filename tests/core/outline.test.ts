@@ -52,3 +52,18 @@ test('reference link definitions are collected for every section', t => {
 	t.is(document.links.x?.href, 'https://example.com');
 	t.is(document.definitionSources.get('x'), '[x]: https://example.com');
 });
+
+test('a # line inside an HTML block is not a heading, and does not split the block', t => {
+	const outline = buildOutline('<details>\n# not a heading\n</details>\n\n# Yes\n'.split('\n'));
+	t.deepEqual(outline.sections.map(section => [section.title, section.sourceLine]), [['Yes', 4]]);
+	t.deepEqual(outline.blocks.map(({section, startLine, endLine}) => [section, startLine, endLine]), [[-1, 0, 4], [0, 4, 6]]);
+});
+
+test('headings after leading blank lines keep their source line', t => {
+	t.deepEqual(buildOutline('\n\n# A\n\ntext\n\nB\n-\n'.split('\n')).sections.map(section => [section.title, section.sourceLine]), [['A', 2], ['B', 6]]);
+});
+
+test('a heading of 160,000 spaces between two words is read by marked, title trimmed', t => {
+	const outline = buildOutline([`# a${' '.repeat(160_000)}b`]);
+	t.deepEqual(outline.sections.map(section => section.title), ['a b']);
+});

@@ -14,7 +14,7 @@ export function specText(text: string): string {
  */
 export function referenceWords(html: string): string[] {
 	const text = html
-		.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+		.replace(/<(script|style)\b[\s\S]*?(?:<\/\1>|$)/gi, ' ')
 		.replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<![A-Z][\s\S]*?>|<!\[CDATA\[[\s\S]*?\]\]>/g, ' ')
 		.replace(/<\/?[a-zA-Z][^>]*>/g, ' ');
 	return decodeHTML(text).split(/\s+/).filter(Boolean);
@@ -47,9 +47,13 @@ export function referenceNumbers(html: string): number[] {
 	return numbers;
 }
 
-/** Ordered-list markers at the start of output lines (after indentation and quote bars). */
+/**
+ * Ordered-list markers at the start of output lines, after indentation and quote bars, including
+ * markers of lists that start on the same line as their parent item (`1. • 2. foo`).
+ */
 export function outputNumbers(output: string): number[] {
-	return [...output.matchAll(/^[ │]*(\d{1,9})[.)](?: |$)/gm)].map(match => Number(match[1]));
+	return [...output.matchAll(/^[ │]*((?:(?:\d{1,9}[.)]|[•◦▪☐☑])(?: +|$))+)/gm)]
+		.flatMap(match => [...match[1].matchAll(/(\d{1,9})[.)]/g)].map(number => Number(number[1])));
 }
 
 export type Verdict = {pass: boolean; reason?: string};

@@ -72,7 +72,9 @@ export class MarkdownDocument {
 		}
 
 		this.tokenLines = [];
-		let line = 0;
+		// A blank line before the first block is added to the raw text of the token before it,
+		// which here is marked-footnote's list.
+		let line = all[0]?.type === 'footnotes' ? countNewlines(all[0].raw) : 0;
 		for (const token of this.tokens) {
 			this.tokenLines.push(line);
 			line += countNewlines(token.raw);

@@ -114,6 +114,9 @@ export function inlineText(tokens: Token[]): string {
 	return text;
 }
 
+const tooLongReference = /&#(?:\d{8,}|[xX][\da-fA-F]{7,});/;
+const tooLongReferences = /(&#(?:\d{8,}|[xX][\da-fA-F]{7,});)/;
+
 /**
  * Decode the HTML entities marked leaves escaped in token text, with the entities package.
  * Never to a control character: `&#27;` must not become a live ESC, so those become U+FFFD.
@@ -123,7 +126,11 @@ export function decodeEntities(text: string): string {
 		return text;
 	}
 
-	// Strict: `&#x4e2d` without its `;` stays text, as CommonMark says.
+	// Strict: `&#x4e2d` without its `;` stays text, as CommonMark says; so do numeric references
+	// longer than CommonMark allows (7 decimal or 6 hex digits), which are never characters.
+	const decoded = tooLongReference.test(text)
+		? text.split(tooLongReferences).map((part, index) => (index % 2 === 1 ? part : decodeHTMLStrict(part))).join('')
+		: decodeHTMLStrict(text);
 	// eslint-disable-next-line no-control-regex
-	return decodeHTMLStrict(text).replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '\uFFFD');
+	return decoded.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '\uFFFD');
 }

@@ -33,6 +33,16 @@ const styledTags = new Set(['a', 'b', 'strong', 'em', 'i', 'cite', 'var', 'dfn',
  * `<em>`, `<strong>` are styled, `<br>` breaks the line, and unknown tags vanish, keeping their text.
  */
 export function renderInline(parser: Parser, tokens: Token[], state: InlineState): string {
+	const inLink = state.inLink;
+	try {
+		return pairTags(parser, tokens, state);
+	} finally {
+		// An `<a>` left open ends with the text it opened in.
+		state.inLink = inLink;
+	}
+}
+
+function pairTags(parser: Parser, tokens: Token[], state: InlineState): string {
 	let out = '';
 	const open: Array<{tag: Tag; start: number}> = [];
 	for (const token of tokens) {
@@ -164,7 +174,8 @@ export function inlineRenderers(state: InlineState) {
 			return styles.text(withEmoji(cleanText(token.text)));
 		},
 		codespan(token: Tokens.Codespan) {
-			return styles.codespan(cleanText(token.text));
+			// Code is literal: `&ouml;` inside backticks stays `&ouml;`.
+			return styles.codespan(sanitizeText(token.text).replace(/\n/g, ' '));
 		},
 		strong(this: {parser: Parser}, token: Tokens.Strong) {
 			return styles.strong(renderInline(this.parser, token.tokens, state));

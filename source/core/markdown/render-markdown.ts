@@ -33,6 +33,7 @@ export function renderBlock(document: MarkdownDocument, tokens: Token[], options
 	converter.highlight = options.highlight;
 	converter.hyperlinks = options.hyperlinks === true && options.style === 'ansi';
 	converter.notes = [];
+	converter.inLink = false;
 	let output = converter.marked.parser(tokens);
 	// A note's text can reference further notes: they follow it.
 	for (let index = 0; index < converter.notes.length; index++) {

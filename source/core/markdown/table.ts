@@ -12,8 +12,8 @@ const unbrokenWord = 16;
 
 /**
  * Draw a table with box characters inside `width` columns. Columns keep their natural width when
- * the table fits; otherwise every column first gets room for its longest word and the rest is
- * shared in proportion to what each still lacks, and cells wrap inside their column. When even
+ * the table fits; otherwise every column first gets room for its longest word, the rest is shared
+ * evenly among the columns still short of their natural width, and cells wrap. When even
  * the longest words cannot fit side by side, each row is written as a block of `header: value`
  * lines instead, so nothing is cut into three-letter slivers.
  */
@@ -65,8 +65,8 @@ export function drawTable(header: string[] | undefined, rows: string[][], align:
 
 /**
  * Column widths within `available`: natural widths when they fit; else each column's longest word
- * and a share of the rest in proportion to its remaining need; undefined when the words alone
- * do not fit.
+ * and an even share of the rest, a column taking no more than it needs; undefined when the words
+ * alone do not fit.
  */
 export function columnWidths(natural: number[], words: number[], available: number): number[] | undefined {
 	const total = natural.reduce((sum, value) => sum + value, 0);
@@ -79,21 +79,18 @@ export function columnWidths(natural: number[], words: number[], available: numb
 		return undefined;
 	}
 
+	// Share what is left evenly among the columns still short of their natural width, so short
+	// columns are whole and the long ones wrap.
 	const widths = [...words];
-	const need = natural.map((value, column) => value - words[column]);
-	const totalNeed = need.reduce((sum, value) => sum + value, 0);
 	let spare = available - minimum;
-	for (const [column, value] of need.entries()) {
-		const share = Math.floor((available - minimum) * value / totalNeed);
-		widths[column] += share;
-		spare -= share;
-	}
-
-	// What rounding left goes to the columns that lack most.
 	while (spare > 0) {
-		const column = need.reduce((best, value, index) => (natural[index] - widths[index] > natural[best] - widths[best] ? index : best), 0);
-		widths[column]++;
-		spare--;
+		const short = widths.map((value, column) => column).filter(column => widths[column] < natural[column]);
+		const share = Math.max(1, Math.floor(spare / short.length));
+		for (const column of short.sort((a, b) => (natural[a] - widths[a]) - (natural[b] - widths[b]))) {
+			const give = Math.min(share, natural[column] - widths[column], spare);
+			widths[column] += give;
+			spare -= give;
+		}
 	}
 
 	return widths;
