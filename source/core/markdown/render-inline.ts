@@ -75,7 +75,8 @@ function pairTags(parser: Parser, tokens: Token[], state: InlineState): string {
 			if (at !== -1) {
 				const element = open[at];
 				open.length = at;
-				out = out.slice(0, element.start) + styleElement(element.tag, out.slice(element.start), state);
+				const before = out.slice(0, element.start);
+				out = before + styleElement(element.tag, out.slice(element.start), state, /\S$/.test(stripStyling(before.slice(-24))));
 				state.inLink = open.some(outer => outer.tag.name === 'a');
 			}
 		}
@@ -84,16 +85,22 @@ function pairTags(parser: Parser, tokens: Token[], state: InlineState): string {
 	return out;
 }
 
-function styleElement(tag: Tag, inner: string, state: InlineState): string {
+/**
+ * An element's text as the terminal shows it. `attached`: the element follows a word directly,
+ * as an exponent or index does; a superscript sentence on its own is small print, shown as text.
+ */
+function styleElement(tag: Tag, inner: string, state: InlineState, attached: boolean): string {
 	const {styles} = state;
-	const plain = stripStyling(inner);
+	const plain = stripStyling(inner).trim();
 	switch (tag.name) {
-		case 'sup': {
-			return '^' + (/\s/.test(plain.trim()) ? `(${inner})` : inner);
-		}
-
+		case 'sup':
 		case 'sub': {
-			return '_' + (/\s/.test(plain.trim()) ? `(${inner})` : inner);
+			const mark = tag.name === 'sup' ? '^' : '_';
+			if (!/\s/.test(plain)) {
+				return plain === '' ? '' : mark + trimStyled(inner);
+			}
+
+			return attached ? `${mark}(${trimStyled(inner)})` : inner;
 		}
 
 		case 'a': {
