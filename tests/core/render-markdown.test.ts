@@ -136,3 +136,10 @@ test('the bundled manual shows its lists as written: numbers, nesting, task boxe
 	const reading = manual('guides/reading-long-documents.md').filter(line => /^ *\d+\. /.test(line)).map(line => /^ *\d+\./.exec(line)![0]);
 	t.deepEqual(reading, ['1.', '2.', '   1.', '   2.', '3.']);
 });
+
+test('a line of 1,200 list markers, or quote markers, renders without overflowing the stack', t => {
+	for (const source of [`${'- '.repeat(1200)}x\n`, `${'1. > '.repeat(600)}x\n`]) {
+		const lines = plain(source, 80);
+		t.true(lines.join('\n').includes('x'));
+	}
+});
