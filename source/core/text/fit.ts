@@ -88,7 +88,7 @@ export function wrapText(line: string, width: number, pad = ''): string[] {
 
 	const breakLine = () => {
 		const open = style.sequence();
-		lines.push(trimEndStyled(open ? current + '\u001B[0m' : current));
+		lines.push(trimEndStyled(current + style.closing()));
 		current = pad + open;
 		column = hanging;
 		pending = 0;
@@ -167,9 +167,8 @@ export function cutText(line: string, width: number, nextWidth = width): string[
 	while (displayWidth(rest) > room) {
 		const [head, tail] = splitAtColumn(rest, room, true);
 		style.applyAll(head);
-		const open = style.sequence();
-		pieces.push(open ? head + '\u001B[0m' : head);
-		rest = open + tail;
+		pieces.push(head + style.closing());
+		rest = style.sequence() + tail;
 		room = Math.max(1, nextWidth);
 	}
 
@@ -186,7 +185,7 @@ export function carryStyling(lines: string[]): string[] {
 	return lines.map(line => {
 		const open = style.sequence();
 		style.applyAll(line);
-		return open + line + (style.sequence() === '' ? '' : '\u001B[0m');
+		return open + line + style.closing();
 	});
 }
 

@@ -68,12 +68,18 @@ function sgrEnd(text: string, start: number): number {
  */
 export class SgrState {
 	private readonly attributes = new Map<string, string>();
+	/** The OSC 8 hyperlink open, as its opening sequence, or ''. */
+	private link = '';
 
-	/** Apply every SGR sequence in a piece of styled text. */
+	/** Apply every SGR sequence and OSC 8 hyperlink in a piece of styled text. */
 	applyAll(text: string): void {
 		if (text.includes('\u001B')) {
-			for (const sequence of text.match(sgrSequences) ?? []) {
-				this.apply(sequence);
+			for (const sequence of text.match(styleSequences) ?? []) {
+				if (sequence.startsWith('\u001B]')) {
+					this.link = sequence.startsWith('\u001B]8;;\u0007') ? '' : sequence;
+				} else {
+					this.apply(sequence);
+				}
 			}
 		}
 	}
@@ -102,14 +108,19 @@ export class SgrState {
 		}
 	}
 
-	/** One sequence that reopens the current styling, or '' when none is open. */
+	/** What reopens the current styling and hyperlink on a new line, or '' when none is open. */
 	sequence(): string {
-		return this.attributes.size === 0 ? '' : `\u001B[${[...this.attributes.values()].join(';')}m`;
+		return (this.attributes.size === 0 ? '' : `\u001B[${[...this.attributes.values()].join(';')}m`) + this.link;
+	}
+
+	/** What ends the current styling and hyperlink at a line's end, or '' when none is open. */
+	closing(): string {
+		return (this.link === '' ? '' : '\u001B]8;;\u0007') + (this.attributes.size === 0 ? '' : '\u001B[0m');
 	}
 }
 
 // eslint-disable-next-line no-control-regex
-const sgrSequences = /\u001B\[[\d;]*m/g;
+const styleSequences = /\u001B\[[\d;]*m|\u001B\]8;[^\u0007\u001B]*\u0007/g;
 
 // Codes that end an attribute, and the attributes they end.
 const closing = new Map<number, string[]>([
