@@ -1,7 +1,7 @@
-import type {Links} from 'marked';
 import type {Article} from '../article/article.js';
-import {fitLine} from '../text/fit.js';
-import {readLinkDefinitions, renderMarkdown, type RenderStyle} from './render-markdown.js';
+import {fitLine, trimEndStyled} from '../text/fit.js';
+import {renderBlock, type RenderStyle} from './render-markdown.js';
+import type {Block} from './outline.js';
 import type {CodeHighlighter} from './highlight.js';
 import {keepOnlyStyling, stripStyling} from '../text/sanitize.js';
 import {minimumWidth} from '../text/width.js';
@@ -34,7 +34,6 @@ export class RenderedArticle {
 	private readonly highlight: CodeHighlighter | undefined;
 	private readonly hyperlinks: boolean;
 	private nextBlock = 0;
-	private links: Links | undefined;
 
 	constructor(readonly article: Article, options: RenderOptions) {
 		this.width = Math.max(minimumWidth, Math.floor(options.width));
@@ -64,7 +63,7 @@ export class RenderedArticle {
 		}
 
 		this.nextBlock++;
-		const rendered = this.renderBlockLines(block.startLine, block.endLine);
+		const rendered = this.renderBlockLines(block);
 		if (rendered.length === 0) {
 			if (block.section >= 0) {
 				this.sectionStarts[block.section] = this.lines.length;
@@ -121,7 +120,7 @@ export class RenderedArticle {
 		const lines: string[] = [];
 		for (const block of this.article.outline.blocks) {
 			if (block.section >= first && block.section < end) {
-				const rendered = this.renderBlockLines(block.startLine, block.endLine);
+				const rendered = this.renderBlockLines(block);
 				if (rendered.length > 0 && lines.length > 0) {
 					lines.push('');
 				}
@@ -135,19 +134,19 @@ export class RenderedArticle {
 		return lines;
 	}
 
-	/** Render a range of body lines on their own. */
-	renderSource(startLine: number, endLine: number): string[] {
-		return this.renderBlockLines(startLine, endLine);
+	/** Render one block of the outline on its own. */
+	renderBlockAlone(block: Block): string[] {
+		return this.renderBlockLines(block);
 	}
 
-	private renderBlockLines(startLine: number, endLine: number): string[] {
-		const markdown = this.article.lines.slice(startLine, endLine).join('\n');
-		if (markdown.trim() === '') {
+	private renderBlockLines(block: Block): string[] {
+		if (block.endToken <= block.firstToken) {
 			return [];
 		}
 
-		this.links ??= readLinkDefinitions(this.article.outline.linkDefinitions);
-		const output = renderMarkdown(markdown, this.links, this.width, this.style, this.highlight, this.hyperlinks);
+		const {document} = this.article.outline;
+		const tokens = document.blockTokens(block.firstToken, block.endToken);
+		const output = renderBlock(document, tokens, {width: this.width, style: this.style, highlight: this.highlight, hyperlinks: this.hyperlinks});
 		const safe = this.style === 'plain' ? stripStyling(output) : keepOnlyStyling(output);
 		// Blank lines are dropped at both ends and collapsed inside; each line is measured once.
 		const lines = safe.split('\n');
@@ -164,7 +163,7 @@ export class RenderedArticle {
 				continue;
 			}
 
-			for (const piece of fitLine(lines[index].trimEnd(), this.width)) {
+			for (const piece of fitLine(trimEndStyled(lines[index]), this.width)) {
 				fitted.push(piece);
 			}
 		}
