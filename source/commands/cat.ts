@@ -48,12 +48,13 @@ export async function catCommand(context: CommandContext, options: CatOptions): 
 
 		const rendered = new RenderedArticle(article, {width, style: format, highlight: highlightCode, hyperlinks});
 		if (selected) {
+			const notesShown = new Set<string>();
 			for (const [position, [first, end]] of selectedRanges(article.outline.sections, selected).entries()) {
 				if (position > 0) {
 					await writer.line('');
 				}
 
-				for (const line of rendered.renderSections(first, end)) {
+				for (const line of rendered.renderSections(first, end, notesShown)) {
 					await writer.line(line);
 				}
 			}

@@ -305,3 +305,13 @@ test('a section named twice, or inside another named section, is printed once in
 
 	t.is(outputLines(once.stdout).filter(line => line === 'child').length, 1);
 });
+
+test('--section prints the footnotes it cites, once, even when the article cites them first elsewhere', async t => {
+	const source = '# A\n\nFirst[^n].\n\n## B\n\nAgain[^n] and new[^m].\n\n## C\n\nOnce more[^n].\n\n[^n]: Note n.\n[^m]: Note m.\n';
+	const result = await runFolio(t, ['cat', '-', '--format', 'plain', '--section', 'b', '--section', 'c'], {input: source});
+	t.is(result.status, 0, result.stderr);
+	t.is(result.stdout, '## B\n\nAgain[1] and new[2].\n\n[1] Note n.\n\n[2] Note m.\n\n## C\n\nOnce more[1].\n');
+	const whole = await runFolio(t, ['cat', '-', '--format', 'plain'], {input: source});
+	t.is(outputLines(whole.stdout).filter(line => line === '[1] Note n.').length, 1, 'the whole article lists each note once, after its first citation');
+	t.true(whole.stdout.indexOf('[1] Note n.') < whole.stdout.indexOf('## B'));
+});

@@ -16,6 +16,11 @@ export type InlineState = {
 	inLink: boolean;
 	/** Labels of footnotes first referenced in the block being rendered, in order. */
 	notes: string[];
+	/**
+	 * When only some sections are rendered (`cat --section`): the notes already listed. A note is
+	 * then listed after the first block shown that cites it, wherever its first reference is.
+	 */
+	notesShown: Set<string> | undefined;
 	/** Web and mail links become OSC 8 hyperlinks (`ansi` style only). */
 	hyperlinks: boolean;
 };
@@ -222,8 +227,10 @@ export function inlineRenderers(state: InlineState) {
 
 /** A footnote reference: `[1]`, numbered in the order references appear. */
 export function renderFootnoteReference(token: {id: string; label: string; index: number}, state: InlineState): string {
-	if (token.index === 0 && !state.notes.includes(token.label)) {
+	const first = state.notesShown ? !state.notesShown.has(token.label) : token.index === 0;
+	if (first && !state.notes.includes(token.label)) {
 		state.notes.push(token.label);
+		state.notesShown?.add(token.label);
 	}
 
 	return state.styles.footnote(`[${token.id}]`);

@@ -25,7 +25,7 @@ const converters = new Map<RenderStyle, Converter>();
  * Render one block of an article (the preamble, or a heading and its text) to terminal lines of at
  * most `width` columns, followed by the footnotes first referenced in it.
  */
-export function renderBlock(document: MarkdownDocument, tokens: Token[], options: {width: number; style: RenderStyle; highlight?: CodeHighlighter; hyperlinks?: boolean}): string {
+export function renderBlock(document: MarkdownDocument, tokens: Token[], options: {width: number; style: RenderStyle; highlight?: CodeHighlighter; hyperlinks?: boolean; notesShown?: Set<string>}): string {
 	const converter = converterFor(options.style);
 	converter.width = options.width;
 	converter.indent = 0;
@@ -33,6 +33,7 @@ export function renderBlock(document: MarkdownDocument, tokens: Token[], options
 	converter.highlight = options.highlight;
 	converter.hyperlinks = options.hyperlinks === true && options.style === 'ansi';
 	converter.notes = [];
+	converter.notesShown = options.notesShown;
 	converter.inLink = false;
 	let output = converter.marked.parser(tokens);
 	// A note's text can reference further notes: they follow it.
@@ -58,7 +59,7 @@ function converterFor(style: RenderStyle): Converter {
 function createConverter(style: RenderStyle): Converter {
 	const styles: Styles = style === 'ansi' ? ansiStyles(painter('ansi')) : plainStyles();
 	const converter: Converter = {
-		marked: new Marked({gfm: true, async: false}), width: 80, indent: 0, listDepth: 0, highlight: undefined, styles, inLink: false, notes: [], hyperlinks: false,
+		marked: new Marked({gfm: true, async: false}), width: 80, indent: 0, listDepth: 0, highlight: undefined, styles, inLink: false, notes: [], notesShown: undefined, hyperlinks: false,
 	};
 	// marked-terminal draws whatever folio does not draw itself.
 	converter.marked.use(markedTerminal({emoji: true, showSectionPrefix: true, reflowText: false, tab: 4}) as never);

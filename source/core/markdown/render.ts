@@ -114,13 +114,15 @@ export class RenderedArticle {
 
 	/**
 	 * Render sections [first, end) on their own, laid out exactly as in the whole article:
-	 * for `cat --section`.
+	 * for `cat --section`. Footnotes they cite follow the first block that cites them, unless
+	 * already in `notesShown` (shared by the ranges of one `cat`), even when the article first
+	 * cites them in a section not shown.
 	 */
-	renderSections(first: number, end: number): string[] {
+	renderSections(first: number, end: number, notesShown = new Set<string>()): string[] {
 		const lines: string[] = [];
 		for (const block of this.article.outline.blocks) {
 			if (block.section >= first && block.section < end) {
-				const rendered = this.renderBlockLines(block);
+				const rendered = this.renderBlockLines(block, notesShown);
 				if (rendered.length > 0 && lines.length > 0) {
 					lines.push('');
 				}
@@ -139,14 +141,14 @@ export class RenderedArticle {
 		return this.renderBlockLines(block);
 	}
 
-	private renderBlockLines(block: Block): string[] {
+	private renderBlockLines(block: Block, notesShown?: Set<string>): string[] {
 		if (block.endToken <= block.firstToken) {
 			return [];
 		}
 
 		const {document} = this.article.outline;
 		const tokens = document.blockTokens(block.firstToken, block.endToken);
-		const output = renderBlock(document, tokens, {width: this.width, style: this.style, highlight: this.highlight, hyperlinks: this.hyperlinks});
+		const output = renderBlock(document, tokens, {width: this.width, style: this.style, highlight: this.highlight, hyperlinks: this.hyperlinks, notesShown});
 		const safe = this.style === 'plain' ? stripStyling(output) : keepOnlyStyling(output);
 		// Blank lines are dropped at both ends and collapsed inside; each line is measured once.
 		const lines = safe.split('\n');
