@@ -143,3 +143,19 @@ test('a line of 1,200 list markers, or quote markers, renders without overflowin
 		t.true(lines.join('\n').includes('x'));
 	}
 });
+
+test('the bundled manual renders without raw markup, within the width, and the same in plain and ansi', t => {
+	const source = readFileSync(path.resolve('articles', 'reference/markdown-support.md'), 'utf8');
+	for (const width of [60, 100, 140]) {
+		const lines = render(source, width, 'plain');
+		t.deepEqual(render(source, width, 'ansi').map(line => stripStyling(line)), lines, `one layout at ${width}`);
+		const text = lines.join('\n');
+		t.deepEqual(lines.filter(line => stringWidth(line) > width), [], `every line fits ${width} columns`);
+		// Its two HTML comments are for authors only; no list or task marker is left as written.
+		t.false(text.includes('editor note'), `comments hidden at ${width}`);
+		t.deepEqual(lines.filter(line => /^\s*(?:[*+-] |[*+-] \[[ xX]\])/.test(line) && !line.startsWith('    ')), [], `bullets drawn at ${width}`);
+		// The table of inline formatting keeps every row, its words whole.
+		t.true(lines.some(line => /^│ ~~strikethrough~~ +│ strikethrough +│$/.test(line)), `the formatting table at ${width}`);
+		t.regex(text, /^• Items can contain inline formatting and code\.\n {2}◦ Indent by two spaces to nest\.\n {4}▪ And again, for a third level\./m);
+	}
+});
