@@ -99,10 +99,12 @@ function jsonOf(article: Article, selected: number[] | undefined, width: number)
 	const rendered = new RenderedArticle(article, {width, style: 'plain'});
 	const {sections, blocks} = article.outline;
 	const wanted = selected ? new Set(selectedRanges(sections, selected).flatMap(([first, end]) => range(first, end))) : undefined;
+	// Only some sections: the notes they cite go with the first one shown that cites each.
+	const notesShown = selected ? new Set<string>() : undefined;
 	const entries = blocks
 		.filter(block => (wanted ? wanted.has(block.section) : true))
 		.map(block => {
-			const lines = rendered.renderBlockAlone(block);
+			const lines = rendered.renderBlockAlone(block, notesShown);
 			const section = sections[block.section];
 			const text = (section ? lines.slice(headingHeight(lines)) : lines).join('\n').replace(/^\n+/, '').trimEnd();
 			return section

@@ -314,4 +314,6 @@ test('--section prints the footnotes it cites, once, even when the article cites
 	const whole = await runFolio(t, ['cat', '-', '--format', 'plain'], {input: source});
 	t.is(outputLines(whole.stdout).filter(line => line === '[1] Note n.').length, 1, 'the whole article lists each note once, after its first citation');
 	t.true(whole.stdout.indexOf('[1] Note n.') < whole.stdout.indexOf('## B'));
+	const json = await runFolio(t, ['cat', '-', '--format', 'json', '--section', 'b', '--section', 'c'], {input: source});
+	t.deepEqual((JSON.parse(json.stdout) as {sections: Array<{text: string}>}).sections.map(section => section.text), ['Again[1] and new[2].\n\n[1] Note n.\n\n[2] Note m.', 'Once more[1].']);
 });

@@ -136,9 +136,9 @@ export class RenderedArticle {
 		return lines;
 	}
 
-	/** Render one block of the outline on its own. */
-	renderBlockAlone(block: Block): string[] {
-		return this.renderBlockLines(block);
+	/** Render one block of the outline on its own; `notesShown` as for `renderSections`. */
+	renderBlockAlone(block: Block, notesShown?: Set<string>): string[] {
+		return this.renderBlockLines(block, notesShown);
 	}
 
 	private renderBlockLines(block: Block, notesShown?: Set<string>): string[] {
