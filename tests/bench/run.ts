@@ -11,6 +11,7 @@ import path from 'node:path';
 import {prepareInputs, type Input} from './inputs.js';
 import {installed, keyTimes, median, ms, percentile, probe, ratio, repeat, terminal, timeCommand, type Probe, type Step} from './measure.js';
 import {benchLibraryTyping, benchSearch} from './search.js';
+import {measureStore} from '../helpers/store-measure.js';
 
 const root = process.cwd();
 const cli = path.join(root, 'dist/cli.js');
@@ -137,6 +138,13 @@ console.log(`\nlist over 10,000 articles: first run ${ms(coldList)}, repeated ${
 // 5. folio search over the same 10,000 articles, beside grep -rli (tests/bench/search.ts).
 benchSearch({cli, env, libraryFolder, cacheFolder: path.join(work, 'cache'), runs, target, results});
 benchLibraryTyping({cli, env, libraryFolder, runs, target, results, probe});
+
+// 6. The reading state with 1,000 articles in it: its size and what each operation costs. Figures only.
+const storeFolder = mkdtempSync(path.join(os.tmpdir(), 'folio-bench-store-'));
+const store = measureStore(storeFolder);
+rmSync(storeFolder, {recursive: true, force: true});
+results.store1000 = store;
+console.log(`\nreading state with ${store.articles} articles: ${(store.fileBytes / 1000).toFixed(0)} KB; open ${ms(store.openMs)}, savePosition ${ms(store.savePositionMs)}, recordView ${ms(store.recordViewMs)}, get ${ms(store.getMs)}, all ${ms(store.allMs)}`);
 
 console.log(`\n${targets.filter(item => item.met).length} of ${targets.length} targets met`);
 for (const item of targets.filter(entry => !entry.met)) {
