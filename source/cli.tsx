@@ -20,7 +20,8 @@ const help = `
                                  the marks set in the reader (m + letter)
     $ folio search QUERY… [--json] [--limit N]
                                  find articles by their words ("a phrase" in quotes)
-    $ folio stats [--json]       views, progress and last read per article
+    $ folio stats [--json] [--all]
+                                 views, progress and last read per article (this library, or all)
     $ folio reset [ARTICLE] --yes
                                  forget reading state (one article or all)
 
@@ -35,6 +36,7 @@ const help = `
     --[no-]hyperlinks  cat ansi: links as terminal hyperlinks (default: if the terminal has them; FORCE_HYPERLINK=1/0)
     --limit N          search: at most N articles (default 20)
     --yes              confirm reset
+    --all              stats: every library's articles, not only this one's
 
   Exit codes: 0 ok, 1 not found or unreadable (search: no match), 2 usage error, 130 interrupted.
   Examples
@@ -56,6 +58,7 @@ const options = {
 	'no-hyperlinks': {type: 'boolean'},
 	yes: {type: 'boolean'},
 	limit: {type: 'string'},
+	all: {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean', short: 'v'},
 } as const;
@@ -163,7 +166,7 @@ async function main(): Promise<number> {
 		case 'stats': {
 			noArguments(argumentsLeft, 'stats');
 			const {statsCommand} = await import('./commands/stats.js');
-			return statsCommand(context, {json: flags.json ?? false});
+			return statsCommand(context, {json: flags.json ?? false, all: flags.all ?? false});
 		}
 
 		case 'reset': {

@@ -10,6 +10,7 @@ import {openStore, type StateStore} from '../node/state/store.js';
 import {hyperlinksFor} from '../node/hyperlinks.js';
 import {handOverTerminal, runFullScreen} from '../node/terminal/full-screen.js';
 import {closeKeyboard, openKeyboard} from '../node/terminal/keyboard.js';
+import {articleStateKey} from '../node/state/article-key.js';
 import {FlushContext} from '../ui/hooks/use-reading-state.js';
 import {loadReader} from '../ui/load-reader.js';
 import {outputStyle, warn, type CommandContext} from './context.js';
@@ -26,7 +27,7 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 	// Ink measures with string-width anyway; load folio's measures with it.
 	await loadTextWidth();
 	const input = openKeyboard(options.article === '-');
-	const store = openStore({profile: context.profile, env: context.env});
+	const store = openStore({profile: context.profile, env: context.env, library: context.libraryFolder});
 	for (const message of store.warnings) {
 		warn(context, message);
 	}
@@ -104,7 +105,7 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 }
 
 function readingKey(article: Article, store: StateStore) {
-	return article.origin.kind === 'stdin' ? undefined : {store, key: article.origin.id};
+	return article.origin.kind === 'stdin' ? undefined : {store, key: articleStateKey(article.origin.path)};
 }
 
 async function libraryArticles(context: CommandContext, store: StateStore): Promise<Array<ArticleInfo & ReadingStats>> {

@@ -1,7 +1,10 @@
+import path from 'node:path';
 import {FolioError, UsageError} from '../core/errors.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {locateArticle} from '../node/library/source.js';
 import {openStore} from '../node/state/store.js';
+import {articleStateKey} from '../node/state/article-key.js';
+import {messageName} from '../core/text/sanitize.js';
 import {warn, type CommandContext} from './context.js';
 
 export type ResetOptions = {article?: string; yes: boolean};
@@ -11,11 +14,11 @@ export type ResetOptions = {article?: string; yes: boolean};
  */
 export async function resetCommand(context: CommandContext, options: ResetOptions): Promise<number> {
 	if (!options.yes) {
-		const what = options.article ? `the reading state of ${options.article}` : 'all reading state';
+		const what = options.article ? `the reading state of ${messageName(options.article)}` : 'all reading state';
 		throw new UsageError(`folio reset clears ${what}; add --yes to confirm`);
 	}
 
-	const store = openStore({profile: context.profile, env: context.env});
+	const store = openStore({profile: context.profile, env: context.env, library: context.libraryFolder});
 	for (const warning of store.warnings) {
 		warn(context, warning);
 	}
@@ -34,11 +37,15 @@ export async function resetCommand(context: CommandContext, options: ResetOption
 	return 0;
 }
 
-/** The store key of an article argument; a key with no article left (deleted file) is used as is. */
+/** The store key of an article argument: its file's real path, also for an article since deleted. */
 function articleKey(context: CommandContext, argument: string): string {
 	try {
-		return locateArticle(argument, context.libraryFolder).origin.id;
-	} catch {
-		return argument;
-	}
+		const {origin} = locateArticle(argument, context.libraryFolder);
+		if (origin.kind !== 'stdin') {
+			return articleStateKey(origin.path);
+		}
+	} catch {}
+
+	const id = argument.replace(/\\/g, '/').replace(/\.md$/i, '');
+	return path.isAbsolute(argument) ? articleStateKey(argument) : `${path.join(articleStateKey(context.libraryFolder), id)}.md`;
 }

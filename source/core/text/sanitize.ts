@@ -77,3 +77,12 @@ const hyperlinkSequence = /^\u001B\]8;[^;\u0000-\u001F]*;[^\u0000-\u001F\u007F-\
 export function stripStyling(rendered: string): string {
 	return sanitizeText(rendered.replace(escapeSequence, ''));
 }
+
+/** Longest name (an article argument, a path) echoed whole in a message. */
+export const maxMessageName = 200;
+
+/** A name for a one-line message: sanitised, and cut with `…` past `maxMessageName` characters. */
+export function messageName(text: string): string {
+	const line = sanitizeLine(text.length > maxMessageName * 4 ? text.slice(0, maxMessageName * 4) : text);
+	return line.length > maxMessageName ? `${line.slice(0, maxMessageName - 1)}…` : line;
+}

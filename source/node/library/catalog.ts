@@ -7,7 +7,7 @@ import {maxBytes, megabytes} from './limits.js';
 /** Every readable article of a library with its listing details, and what was skipped. */
 export type Catalog = {
 	directory: string;
-	articles: Array<ArticleInfo & {path: string}>;
+	articles: Array<ArticleInfo & {path: string; stateKey: string}>;
 	skipped: SkippedFile[];
 };
 
@@ -31,14 +31,14 @@ export async function loadLibraryInfo(directory: string, env: NodeJS.ProcessEnv)
 
 		const cached = cache.get(file.path, file.size, file.mtimeMs);
 		if (cached) {
-			articles.push({...cached.info, id: file.id, path: file.path, warnings: cached.warnings});
+			articles.push({...cached.info, id: file.id, path: file.path, warnings: cached.warnings, stateKey: file.realPath});
 			continue;
 		}
 
 		try {
 			const {loadArticleInfo} = await import('./source.js');
 			const {id: _id, path: _path, warnings, ...info} = loadArticleInfo(file, limit);
-			articles.push({...info, id: file.id, path: file.path, warnings});
+			articles.push({...info, id: file.id, path: file.path, warnings, stateKey: file.realPath});
 			cache.set(file.path, {size: file.size, mtimeMs: file.mtimeMs, info, warnings});
 		} catch (error) {
 			if (!(error instanceof FolioError)) {
