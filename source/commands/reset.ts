@@ -1,11 +1,11 @@
 import path from 'node:path';
 import {FolioError, UsageError} from '../core/errors.js';
-import {sanitizeLine} from '../core/text/sanitize.js';
 import {locateArticle} from '../node/library/source.js';
 import {openStore} from '../node/state/store.js';
 import {articleStateKey} from '../node/state/article-key.js';
 import {messageName} from '../core/text/sanitize.js';
 import {warn, type CommandContext} from './context.js';
+import {PipeWriter} from './output.js';
 
 export type ResetOptions = {article?: string; yes: boolean};
 
@@ -24,16 +24,18 @@ export async function resetCommand(context: CommandContext, options: ResetOption
 	}
 
 	if (!store.writable) {
-		throw new FolioError(`cannot clear reading state at ${sanitizeLine(store.path)}: it cannot be written`);
+		throw new FolioError(`cannot clear reading state at ${messageName(store.path)}: it cannot be written`);
 	}
 
 	const key = options.article === undefined ? undefined : articleKey(context, options.article);
 	const cleared = store.reset(key);
 	if (!store.writable) {
-		throw new FolioError(`could not clear reading state at ${sanitizeLine(store.path)}: ${store.warnings.at(-1) ?? 'it cannot be written'}`);
+		throw new FolioError(`could not clear reading state at ${messageName(store.path)}: ${store.warnings.at(-1) ?? 'it cannot be written'}`);
 	}
 
-	context.stdout.write(`cleared ${cleared} article${cleared === 1 ? '' : 's'}\n`);
+	const writer = new PipeWriter(context.stdout);
+	await writer.line(`cleared ${cleared} article${cleared === 1 ? '' : 's'}`);
+	await writer.end();
 	return 0;
 }
 

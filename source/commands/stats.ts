@@ -24,8 +24,11 @@ export async function statsCommand(context: CommandContext, options: StatsOption
 		for (const article of (await loadLibraryInfo(context.libraryFolder, context.env)).articles) {
 			library.set(article.stateKey, article);
 		}
-	} catch {
-		// Stats still report the store when the library folder is gone.
+	} catch (error) {
+		// With --all, stats still report the store when the library folder is gone.
+		if (!options.all) {
+			throw error;
+		}
 	}
 
 	const state = Object.entries(store.all()).filter(([key]) => options.all || library.has(key));

@@ -1,4 +1,5 @@
 import {splitFrontMatter, type FrontMatter} from './front-matter.js';
+import {guardMarkdown} from './input-guard.js';
 import {headingText, scanOutline, type Outline} from '../markdown/outline.js';
 import {sanitizeLine, sanitizeText} from '../text/sanitize.js';
 
@@ -71,11 +72,15 @@ export function expandTabs(text: string): string {
  * Parse an article from its text.
  */
 export function parseArticle(text: string, origin: ArticleOrigin): Article {
-	const {frontMatter, body, warning} = splitFrontMatter(normaliseSource(text));
+	const {frontMatter, body: source, warning} = splitFrontMatter(normaliseSource(text));
+	const guarded = guardMarkdown(source);
+	const body = guarded.text;
 	const lines = body.split('\n');
 	const outline = scanOutline(lines);
 	const title = frontMatter.title ?? outline.sections.find(section => section.depth === 1)?.title ?? fileTitle(origin);
-	return {...describe(frontMatter, body, title, origin, warning), origin, body, lines, outline};
+	const info = describe(frontMatter, body, title, origin, warning);
+	info.warnings.push(...guarded.warnings);
+	return {...info, origin, body, lines, outline};
 }
 
 /**
@@ -83,9 +88,13 @@ export function parseArticle(text: string, origin: ArticleOrigin): Article {
  * unless the title has to come from the first heading.
  */
 export function readArticleInfo(text: string, origin: ArticleOrigin): ArticleInfo {
-	const {frontMatter, body, warning} = splitFrontMatter(normaliseSource(text));
+	const {frontMatter, body: source, warning} = splitFrontMatter(normaliseSource(text));
+	const guarded = guardMarkdown(source);
+	const body = guarded.text;
 	const title = frontMatter.title ?? firstHeading(body) ?? fileTitle(origin);
-	return describe(frontMatter, body, title, origin, warning);
+	const info = describe(frontMatter, body, title, origin, warning);
+	info.warnings.push(...guarded.warnings);
+	return info;
 }
 
 function describe(frontMatter: FrontMatter, body: string, title: string, origin: ArticleOrigin, warning: string | undefined): ArticleInfo {

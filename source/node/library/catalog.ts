@@ -1,6 +1,7 @@
 import type {ArticleInfo} from '../../core/article/article.js';
 import {CatalogCache, catalogCacheFile} from './catalog-cache.js';
 import {FolioError} from '../../core/errors.js';
+import {messageName} from '../../core/text/sanitize.js';
 import {scanLibrary, type SkippedFile} from './library.js';
 import {maxBytes, megabytes} from './limits.js';
 
@@ -13,8 +14,8 @@ export type Catalog = {
 
 /**
  * Read the listing details of every article in a library folder, from the cache for files whose
- * size and mtime have not changed. Unreadable and binary files are skipped (and reported), never
- * fatal. The parser (YAML, marked) is loaded only when a file has to be read: a library whose
+ * size and mtime have not changed. Unreadable, binary and unparsable files are skipped (and
+ * reported), never fatal. The parser (YAML, marked) is loaded only when a file has to be read: a library whose
  * cache is warm opens without it.
  */
 export async function loadLibraryInfo(directory: string, env: NodeJS.ProcessEnv): Promise<Catalog> {
@@ -41,11 +42,8 @@ export async function loadLibraryInfo(directory: string, env: NodeJS.ProcessEnv)
 			articles.push({...info, id: file.id, path: file.path, warnings, stateKey: file.realPath});
 			cache.set(file.path, {size: file.size, mtimeMs: file.mtimeMs, info, warnings});
 		} catch (error) {
-			if (!(error instanceof FolioError)) {
-				throw error;
-			}
-
-			skipped.push({path: file.path, reason: error.message});
+			// One bad file never stops the listing: whatever went wrong, it is skipped and named.
+			skipped.push({path: file.path, reason: error instanceof FolioError ? error.message : `could not be read (${messageName(error instanceof Error ? error.message : String(error))})`});
 		}
 	}
 

@@ -1,8 +1,8 @@
-import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {sanitizeLine} from '../../core/text/sanitize.js';
 import {DurableConf} from '../durable-conf.js';
-import {writeFileDurably} from '../durable-write.js';
+import {ensureFolder, writeFileDurably} from '../durable-write.js';
 import {codeOf, LockLostError, sweepLeftovers, withFileLock} from './store-lock.js';
 import {migrations, stateSchemaVersion} from './store-migrations.js';
 import {readableEntries, validateStateFile, type Articles, type StateFile} from './store-schema.js';
@@ -69,7 +69,7 @@ export class StateFileHandle {
 	 * `NewerStateError`, lock and I/O errors.
 	 */
 	prepare(warnings: string[]): void {
-		mkdirSync(path.dirname(this.path), {recursive: true});
+		ensureFolder(path.dirname(this.path));
 		const bytes = readBytes(this.path);
 		if (bytes === undefined || isCurrent(parseQuietly(bytes))) {
 			return;

@@ -1,8 +1,8 @@
-import {linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
+import {linkSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {randomBytes} from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import {temporaryMarker, temporaryOwner} from '../durable-write.js';
+import {ensureFolder, temporaryMarker, temporaryOwner} from '../durable-write.js';
 
 /*
  * The lock that lets several folio processes update the state file without losing a write: conf
@@ -93,7 +93,7 @@ function tryCreate(lockPath: string, token: string): boolean {
 	} catch (error) {
 		if (codeOf(error) === 'ENOENT') {
 			// The folder was removed since the store was opened; make it again and retry.
-			mkdirSync(path.dirname(lockPath), {recursive: true});
+			ensureFolder(path.dirname(lockPath));
 			return false;
 		}
 
