@@ -38,7 +38,6 @@ test('--width above 10,000 is a usage error', async t => {
 
 test('--dir of a missing folder is exit 1 with one line', async t => {
 	for (const command of ['list', 'stats', 'cat guides/keys']) {
-		// eslint-disable-next-line no-await-in-loop
 		const result = await runFolio(t, [...command.split(' '), '--dir', '/no/such/folder']);
 		t.is(result.status, 1, command);
 		t.regex(result.stderr, /^folio: (?:library folder not found: \/no\/such\/folder|no article guides\/keys)[^\n]*\n$/, command);
@@ -53,6 +52,7 @@ test('escape sequences in arguments never reach the terminal', async t => {
 	]);
 	for (const result of [format, reset, article]) {
 		t.not(result.status, 0);
+		// eslint-disable-next-line no-control-regex
 		t.notRegex(result.stderr, /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
 		t.notRegex(result.stderr, noStack);
 	}

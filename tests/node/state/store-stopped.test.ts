@@ -14,7 +14,6 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<boole
 			return false;
 		}
 
-		// eslint-disable-next-line no-await-in-loop
 		await new Promise(resolve => {
 			setTimeout(resolve, 20);
 		});
