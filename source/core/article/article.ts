@@ -1,7 +1,7 @@
 import {splitFrontMatter, type FrontMatter} from './front-matter.js';
 import {guardMarkdown} from './input-guard.js';
 import {headingText, scanOutline, type Outline} from '../markdown/outline.js';
-import {sanitizeLine, sanitizeText} from '../text/sanitize.js';
+import {decodeTabEntities, sanitizeLine, sanitizeText} from '../text/sanitize.js';
 
 /** Reading speed used for `M min read`. */
 export const wordsPerMinute = 230;
@@ -49,6 +49,7 @@ export type Article = ArticleInfo & {
 export function normaliseSource(text: string): string {
 	let source = text.startsWith('\uFEFF') ? text.slice(1) : text;
 	source = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+	source = decodeTabEntities(source);
 	if (source.includes('\t')) {
 		source = expandTabs(source);
 	}
