@@ -84,6 +84,22 @@ test('one file reached by id, by path and through a link has one state', async t
 	t.deepEqual(await listViews(t, library, stateDir), {alias: 0, 'guides/keys': 0});
 });
 
+test('an article opened through a link, or from a library reached through a link, finds the state of the file it leads to', async t => {
+	const library = writeLibrary(t, {'guides/keys.md': '# Keys\n\n## Usage\n\nText.\n'});
+	symlinkSync(path.join(library, 'guides', 'keys.md'), path.join(library, 'alias.md'));
+	const linkedLibrary = path.join(temporaryFolder(t), 'library-link');
+	symlinkSync(library, linkedLibrary);
+	const stateDir = temporaryFolder(t);
+	writeState(stateDir, '2.0.0', {[realpathSync(path.join(library, 'guides/keys.md'))]: state(6)});
+
+	// `folio marks` opens the article as the reader does and looks its state up by the same key.
+	for (const [article, folder] of [['alias', library], ['guides/keys', linkedLibrary], ['alias', linkedLibrary]]) {
+		const marks = await runFolio(t, ['marks', article, '--dir', folder], {stateDir});
+		t.is(marks.status, 0, marks.stderr);
+		t.is(marks.stdout, 'Z\tusage\tUsage\t40%\na\tusage\tUsage\t10%\n', `${article} in ${folder}`);
+	}
+});
+
 test('state that cannot be written is still shown by list and stats', async t => {
 	const library = writeLibrary(t, {'notes.md': '# Notes\n'});
 	const stateDir = temporaryFolder(t);
