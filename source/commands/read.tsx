@@ -32,6 +32,8 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 		warn(context, message);
 	}
 
+	// Warnings raised while the screen is full (a full disk at a save) are said once it is restored.
+	const warnedBefore = store.warnings.length;
 	if (startArticle) {
 		await loadReader();
 	}
@@ -99,6 +101,9 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 		});
 	} finally {
 		closeKeyboard(input);
+		for (const message of store.warnings.slice(warnedBefore)) {
+			warn(context, message);
+		}
 	}
 
 	return exitCode;
