@@ -147,7 +147,16 @@ export class RenderedArticle {
 		}
 
 		this.links ??= readLinkDefinitions(this.article.outline.linkDefinitions);
-		const output = renderMarkdown(markdown, this.links, this.width, this.style, this.highlight, this.hyperlinks);
+		let output: string;
+		try {
+			output = renderMarkdown(markdown, this.links, this.width, this.style, this.highlight, this.hyperlinks);
+		} catch (error) {
+			// The input guard bounds what the parser meets; a block that still fails is shown as
+			// text with a line saying so, so one bad block never ends the reader or a command.
+			const reason = error instanceof RangeError ? 'is nested too deeply to render' : 'could not be rendered';
+			output = `[this block ${reason}; shown as text]\n\n${markdown}`;
+		}
+
 		const safe = this.style === 'plain' ? stripStyling(output) : keepOnlyStyling(output);
 		// Blank lines are dropped at both ends and collapsed inside; each line is measured once.
 		const lines = safe.split('\n');
