@@ -61,10 +61,11 @@ test('a writer stopped with SIGSTOP while holding the lock loses no other writer
 		holder.kill('SIGKILL');
 	});
 	const holderOutput = outputOf(holder);
+	const pid = holder.pid ?? -1;
 	await untilPrinted(holder, 'ready');
-	t.true(await until(() => isStopped(holder.pid!), 10_000), 'the writer stopped itself mid-update');
-	t.is(Number.parseInt(contents(lock), 10), holder.pid, 'holding the lock');
-	const theirTemporary = `${file}.tmp-${holder.pid}-0000abcd`;
+	t.true(await until(() => isStopped(pid), 10_000), 'the writer stopped itself mid-update');
+	t.is(Number.parseInt(contents(lock), 10), pid, 'holding the lock');
+	const theirTemporary = `${file}.tmp-${pid}-0000abcd`;
 	writeFileSync(theirTemporary, 'half written by the stopped writer');
 	// And one of a live process that does not hold the lock at all (this test's own).
 	const liveTemporary = `${file}.tmp-${process.pid}-0000beef`;
