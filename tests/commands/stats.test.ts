@@ -1,3 +1,4 @@
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {outputLines, runFolio, temporaryFolder} from '../helpers/cli.js';
@@ -55,4 +56,18 @@ test('stats with nothing read yet says so in its totals, in text and JSON', asyn
 	t.deepEqual(outputLines(text.stdout), ['0 articles, 0 views, 0 finished', `state: ${path.join(stateDir, 'state.json')} (this library; --all for every library)`]);
 	const json = await runFolio(t, ['stats', '--json'], {stateDir});
 	t.like(JSON.parse(json.stdout), {totals: {articles: 0, views: 0, finished: 0}, articles: []});
+});
+
+test('stats says how many positions and articles were forgotten to stay within the limits', async t => {
+	const stateDir = temporaryFolder(t, 'folio-state-');
+	writeFileSync(path.join(stateDir, 'state.json'), JSON.stringify({
+		articles: {[bundledKey('guides/keys')]: keysRead},
+		forgotten: {positions: 3, articles: 2},
+		__internal__: {migrations: {version: '2.0.0'}},
+	}));
+	const text = await runFolio(t, ['stats'], {stateDir});
+	t.is(text.status, 0, text.stderr);
+	t.is(outputLines(text.stdout).at(-1), 'forgotten to stay within the limits: 3 positions (views kept), 2 articles');
+	const json = await runFolio(t, ['stats', '--json'], {stateDir});
+	t.like(JSON.parse(json.stdout), {forgotten: {positions: 3, articles: 2}, totals: {articles: 1, views: 3}});
 });
