@@ -5,7 +5,7 @@ import {parseArgs} from 'node:util';
 import type {CommandContext} from './commands/context.js';
 import {ExitCode, FolioError, UsageError} from './core/errors.js';
 import {libraryDirectory} from './node/library/library.js';
-import {sanitizeLine} from './core/text/sanitize.js';
+import {messageName, sanitizeLine} from './core/text/sanitize.js';
 
 const help = `
   A terminal reader for Markdown articles: a library, a TOC beside the text, and pipe-safe commands.
@@ -20,7 +20,8 @@ const help = `
                                  the marks set in the reader (m + letter)
     $ folio search QUERY… [--json] [--limit N]
                                  find articles by their words ("a phrase" in quotes)
-    $ folio stats [--json]       views, progress and last read per article
+    $ folio stats [--json] [--all]
+                                 views, progress and last read per article (this library, or all)
     $ folio reset [ARTICLE] --yes
                                  forget reading state (one article or all)
 
@@ -35,8 +36,10 @@ const help = `
     --[no-]hyperlinks  cat ansi: links as terminal hyperlinks (default: if the terminal has them; FORCE_HYPERLINK=1/0)
     --limit N          search: at most N articles (default 20)
     --yes              confirm reset
+    --all              stats: every library's articles, not only this one's
 
-  Exit codes: 0 ok, 1 not found or unreadable (search: no match), 2 usage error, 130 interrupted.
+  Exit codes: 0 ok (also when a pipe reader stops early), 1 not found, unreadable or cannot
+  write (search: no match), 2 usage error, 130 interrupted (Ctrl+C), 143 terminated (SIGTERM).
   Examples
     $ folio cat guides/keys --section "Reader keys" | less -R
     $ folio toc guides/keys --json | jq -r '.[].slug'
@@ -56,6 +59,7 @@ const options = {
 	'no-hyperlinks': {type: 'boolean'},
 	yes: {type: 'boolean'},
 	limit: {type: 'string'},
+	all: {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean', short: 'v'},
 } as const;
@@ -89,27 +93,28 @@ function parseWidth(value: string | undefined): number | undefined {
 		return undefined;
 	}
 
-	if (!/^-?\d+$/.test(value.trim())) {
-		throw new UsageError(`Expected --width to be a whole number from 20 up, got ${sanitizeLine(value)}`);
+	if (!/^-?\d+$/.test(value.trim()) || Number(value) > maxWidth) {
+		throw new UsageError(`Expected --width to be a whole number from 20 to ${maxWidth}, got ${messageName(value)}`);
 	}
 
 	return Number(value);
 }
 
 
+/** Widest output rendered: wider is a mistake, and would allocate lines of that many spaces. */
+const maxWidth = 10_000;
+
 const commands = new Set(['list', 'toc', 'cat', 'marks', 'search', 'stats', 'reset']);
 
 async function main(): Promise<number> {
 	const {input, flags} = parseArguments(process.argv.slice(2));
 	if (flags.help) {
-		process.stdout.write(help + '\n');
-		return ExitCode.ok;
+		return writeOutput(help + '\n');
 	}
 
 	if (flags.version) {
 		const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
-		process.stdout.write(`${version}\n`);
-		return ExitCode.ok;
+		return writeOutput(`${version}\n`);
 	}
 
 	// The one place the environment is read: everything below gets it from the context.
@@ -163,7 +168,7 @@ async function main(): Promise<number> {
 		case 'stats': {
 			noArguments(argumentsLeft, 'stats');
 			const {statsCommand} = await import('./commands/stats.js');
-			return statsCommand(context, {json: flags.json ?? false});
+			return statsCommand(context, {json: flags.json ?? false, all: flags.all ?? false});
 		}
 
 		case 'reset': {
@@ -225,21 +230,56 @@ function noArguments(argumentsLeft: string[], name: string): void {
 	}
 }
 
+/** Write text that is the whole output (help, version), as pipe-safe as every command's. */
+async function writeOutput(text: string): Promise<number> {
+	const {PipeWriter} = await import('./commands/output.js');
+	const writer = new PipeWriter(process.stdout);
+	await writer.text(text);
+	await writer.end();
+	return ExitCode.ok;
+}
+
+/** The one line for an error: sanitised (it may quote argv or a file), and never a stack unless FOLIO_DEBUG=1. */
 function report(error: unknown): number {
 	if (error instanceof FolioError) {
-		process.stderr.write(`folio: ${error.message}\n`);
+		writeError(`folio: ${messageLine(error.message)}\n`);
 		return error.exitCode;
 	}
 
 	if (process.env.FOLIO_DEBUG === '1') {
-		process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+		writeError(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
 	} else {
 		const message = error instanceof Error ? error.message : String(error);
-		process.stderr.write(`folio: unexpected error: ${sanitizeLine(message.split('\n')[0])} (FOLIO_DEBUG=1 shows details)\n`);
+		writeError(`folio: unexpected error: ${messageLine(message.split('\n')[0])} (FOLIO_DEBUG=1 shows details)\n`);
 	}
 
 	return ExitCode.failure;
 }
+
+function messageLine(message: string): string {
+	const line = sanitizeLine(message.slice(0, 4000));
+	return line.length > 1000 ? `${line.slice(0, 999)}…` : line;
+}
+
+/** stderr that fails (closed, full) must not change the exit status of what already happened. */
+function writeError(text: string): void {
+	try {
+		process.stderr.write(text);
+	} catch {
+		// Nowhere left to say it.
+	}
+}
+
+process.stderr.on('error', () => {
+	// A closed or full stderr: warnings are lost, the run's result is not.
+});
+// A reader that stops early (`folio list | head -1`) is a normal end; PipeWriter stops writing.
+// Other write errors are reported by PipeWriter as one line; here they only make the run fail.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code !== 'EPIPE') {
+		process.exitCode = ExitCode.failure;
+	}
+});
 
 try {
 	process.exitCode = await main();

@@ -13,7 +13,7 @@ export type ListOptions = {json: boolean};
  * piped, aligned on a terminal; `--json` for scripts.
  */
 export async function listCommand(context: CommandContext, options: ListOptions): Promise<number> {
-	const store = openStore({profile: context.profile, env: context.env});
+	const store = openStore({profile: context.profile, env: context.env, library: context.libraryFolder});
 	const {articles, skipped} = await listLibrary(context.libraryFolder, context.env, store);
 	for (const entry of skipped) {
 		warn(context, `skipped ${sanitizeLine(entry.path)}: ${entry.reason}`);

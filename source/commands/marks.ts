@@ -1,6 +1,7 @@
 import {UsageError} from '../core/errors.js';
 import {sortedMarks} from '../core/reader/marks.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
+import {articleStateKey} from '../node/state/article-key.js';
 import {openStore} from '../node/state/store.js';
 import {warn, type CommandContext} from './context.js';
 import {openArticle} from './open-article.js';
@@ -18,13 +19,13 @@ export async function marksCommand(context: CommandContext, options: MarksOption
 	}
 
 	const article = await openArticle(context, options.article);
-	const store = openStore({profile: context.profile, env: context.env});
+	const store = openStore({profile: context.profile, env: context.env, library: context.libraryFolder});
 	for (const warning of store.warnings) {
 		warn(context, warning);
 	}
 
 	const titles = new Map(article.outline.sections.map(section => [section.slug, section.title]));
-	const marks = sortedMarks(store.get(article.origin.id)?.marks ?? {}).map(([mark, place]) => ({
+	const marks = sortedMarks((article.origin.kind === 'stdin' ? undefined : store.get(articleStateKey(article.origin.path)))?.marks ?? {}).map(([mark, place]) => ({
 		mark,
 		slug: place.slug === undefined ? null : sanitizeLine(place.slug),
 		section: place.slug === undefined ? null : titles.get(place.slug) ?? null,

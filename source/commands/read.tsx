@@ -10,6 +10,7 @@ import {openStore, type StateStore} from '../node/state/store.js';
 import {hyperlinksFor} from '../node/hyperlinks.js';
 import {handOverTerminal, runFullScreen} from '../node/terminal/full-screen.js';
 import {closeKeyboard, openKeyboard} from '../node/terminal/keyboard.js';
+import {articleStateKey} from '../node/state/article-key.js';
 import {FlushContext} from '../ui/hooks/use-reading-state.js';
 import {loadReader} from '../ui/load-reader.js';
 import {outputStyle, warn, type CommandContext} from './context.js';
@@ -26,11 +27,13 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 	// Ink measures with string-width anyway; load folio's measures with it.
 	await loadTextWidth();
 	const input = openKeyboard(options.article === '-');
-	const store = openStore({profile: context.profile, env: context.env});
+	const store = openStore({profile: context.profile, env: context.env, library: context.libraryFolder});
 	for (const message of store.warnings) {
 		warn(context, message);
 	}
 
+	// Warnings raised while the screen is full (a full disk at a save) are said once it is restored.
+	const warnedBefore = store.warnings.length;
 	if (startArticle) {
 		await loadReader();
 	}
@@ -98,13 +101,16 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 		});
 	} finally {
 		closeKeyboard(input);
+		for (const message of store.warnings.slice(warnedBefore)) {
+			warn(context, message);
+		}
 	}
 
 	return exitCode;
 }
 
 function readingKey(article: Article, store: StateStore) {
-	return article.origin.kind === 'stdin' ? undefined : {store, key: article.origin.id};
+	return article.origin.kind === 'stdin' ? undefined : {store, key: articleStateKey(article.origin.path)};
 }
 
 async function libraryArticles(context: CommandContext, store: StateStore): Promise<Array<ArticleInfo & ReadingStats>> {

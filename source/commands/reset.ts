@@ -1,8 +1,11 @@
+import path from 'node:path';
 import {FolioError, UsageError} from '../core/errors.js';
-import {sanitizeLine} from '../core/text/sanitize.js';
 import {locateArticle} from '../node/library/source.js';
 import {openStore} from '../node/state/store.js';
+import {articleStateKey} from '../node/state/article-key.js';
+import {messageName} from '../core/text/sanitize.js';
 import {warn, type CommandContext} from './context.js';
+import {PipeWriter} from './output.js';
 
 export type ResetOptions = {article?: string; yes: boolean};
 
@@ -11,34 +14,40 @@ export type ResetOptions = {article?: string; yes: boolean};
  */
 export async function resetCommand(context: CommandContext, options: ResetOptions): Promise<number> {
 	if (!options.yes) {
-		const what = options.article ? `the reading state of ${options.article}` : 'all reading state';
+		const what = options.article ? `the reading state of ${messageName(options.article)}` : 'all reading state';
 		throw new UsageError(`folio reset clears ${what}; add --yes to confirm`);
 	}
 
-	const store = openStore({profile: context.profile, env: context.env});
+	const store = openStore({profile: context.profile, env: context.env, library: context.libraryFolder});
 	for (const warning of store.warnings) {
 		warn(context, warning);
 	}
 
 	if (!store.writable) {
-		throw new FolioError(`cannot clear reading state at ${sanitizeLine(store.path)}: it cannot be written`);
+		throw new FolioError(`cannot clear reading state at ${messageName(store.path)}: it cannot be written`);
 	}
 
 	const key = options.article === undefined ? undefined : articleKey(context, options.article);
 	const cleared = store.reset(key);
 	if (!store.writable) {
-		throw new FolioError(`could not clear reading state at ${sanitizeLine(store.path)}: ${store.warnings.at(-1) ?? 'it cannot be written'}`);
+		throw new FolioError(`could not clear reading state at ${messageName(store.path)}: ${store.warnings.at(-1) ?? 'it cannot be written'}`);
 	}
 
-	context.stdout.write(`cleared ${cleared} article${cleared === 1 ? '' : 's'}\n`);
+	const writer = new PipeWriter(context.stdout);
+	await writer.line(`cleared ${cleared} article${cleared === 1 ? '' : 's'}`);
+	await writer.end();
 	return 0;
 }
 
-/** The store key of an article argument; a key with no article left (deleted file) is used as is. */
+/** The store key of an article argument: its file's real path, also for an article since deleted. */
 function articleKey(context: CommandContext, argument: string): string {
 	try {
-		return locateArticle(argument, context.libraryFolder).origin.id;
-	} catch {
-		return argument;
-	}
+		const {origin} = locateArticle(argument, context.libraryFolder);
+		if (origin.kind !== 'stdin') {
+			return articleStateKey(origin.path);
+		}
+	} catch {}
+
+	const id = argument.replace(/\\/g, '/').replace(/\.md$/i, '');
+	return path.isAbsolute(argument) ? articleStateKey(argument) : `${path.join(articleStateKey(context.libraryFolder), id)}.md`;
 }

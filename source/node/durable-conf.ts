@@ -1,5 +1,6 @@
+import path from 'node:path';
 import Conf from 'conf';
-import {writeFileDurably} from './durable-write.js';
+import {ensureFolder, writeFileDurably} from './durable-write.js';
 
 /**
  * conf, writing through `writeFileDurably`: a settings or state file is replaced completely or
@@ -19,5 +20,11 @@ type Writable = {path: string; beforeRename?: () => void; _serialize(value: unkn
 Object.defineProperty(DurableConf.prototype, '_write', {
 	value(this: Writable, value: unknown) {
 		writeFileDurably(this.path, this._serialize(value), {mode: 0o600, beforeRename: this.beforeRename});
+	},
+});
+// conf's own `mkdirSync(..., {recursive: true})` never returns under /proc.
+Object.defineProperty(DurableConf.prototype, '_ensureDirectory', {
+	value(this: Writable) {
+		ensureFolder(path.dirname(this.path));
 	},
 });

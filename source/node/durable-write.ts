@@ -1,4 +1,4 @@
-import {closeSync, fstatSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync} from 'node:fs';
+import {closeSync, fstatSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs';
 import {randomBytes} from 'node:crypto';
 import path from 'node:path';
 
@@ -50,6 +50,46 @@ export function writeFileDurably(file: string, data: string | Uint8Array, option
 	}
 
 	syncFolder(path.dirname(file));
+}
+
+/**
+ * Create `folder` and any missing parents, one level at a time. Node's `mkdirSync(..., {recursive:
+ * true})` never returns under /proc (`XDG_CACHE_HOME=/proc`); this throws the first error instead.
+ */
+export function ensureFolder(folder: string): void {
+	const missing: string[] = [];
+	for (let current = path.resolve(folder); ; current = path.dirname(current)) {
+		if (isFolder(current)) {
+			break;
+		}
+
+		missing.push(current);
+		if (path.dirname(current) === current) {
+			break;
+		}
+	}
+
+	for (const level of missing.reverse()) {
+		try {
+			mkdirSync(level);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+				throw error;
+			}
+
+			if (!isFolder(level)) {
+				throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${level}'`), {code: 'ENOTDIR'});
+			}
+		}
+	}
+}
+
+function isFolder(folder: string): boolean {
+	try {
+		return statSync(folder).isDirectory();
+	} catch {
+		return false;
+	}
 }
 
 /** The pid in a temporary file's name made by `writeFileDurably`, or undefined for any other name. */

@@ -1,6 +1,7 @@
 import {readdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
+import {articleStateKey} from '../../source/node/state/article-key.js';
 import {openStore} from '../../source/node/state/store.js';
 import {runFolio, temporaryFolder, writeLibrary} from '../helpers/cli.js';
 
@@ -10,9 +11,10 @@ function setUp(t: Parameters<typeof temporaryFolder>[0]) {
 	const library = writeLibrary(t, {'docs/guide.md': source});
 	const stateDir = temporaryFolder(t, 'folio-state-');
 	const store = openStore({env: {FOLIO_STATE_DIR: stateDir}});
-	store.setMark('docs/guide', 'b', {slug: 'usage', fraction: 0.5, percent: 80, at: '2026-01-01T00:00:00.000Z'});
-	store.setMark('docs/guide', 'a', {slug: 'install', fraction: 0, percent: 40, at: '2026-01-01T00:00:00.000Z'});
-	store.setMark('docs/guide', 'Z', {slug: 'gone', fraction: 0.2, percent: 90, at: '2026-01-01T00:00:00.000Z'});
+	const key = articleStateKey(path.join(library, 'docs', 'guide.md'));
+	store.setMark(key, 'b', {slug: 'usage', fraction: 0.5, percent: 80, at: '2026-01-01T00:00:00.000Z'});
+	store.setMark(key, 'a', {slug: 'install', fraction: 0, percent: 40, at: '2026-01-01T00:00:00.000Z'});
+	store.setMark(key, 'Z', {slug: 'gone', fraction: 0.2, percent: 90, at: '2026-01-01T00:00:00.000Z'});
 	return {library, stateDir};
 }
 
@@ -50,8 +52,8 @@ test('a mark that is not one letter is never stored, and a value out of range is
 	store.setMark('x', 'ab', {fraction: 0, percent: 0, at: 'now'});
 	store.setMark('x', '\u001B', {fraction: 0, percent: 0, at: 'now'});
 	t.is(store.get('x'), undefined);
-	store.setMark('x', 'q', {fraction: 7, percent: -3, at: 'now'});
-	t.deepEqual(store.get('x')?.marks, {q: {fraction: 1, percent: 0, at: 'now'}});
+	store.setMark('x', 'q', {fraction: 7, percent: -3, at: '2026-01-01T00:00:00.000Z'});
+	t.deepEqual(store.get('x')?.marks, {q: {fraction: 1, percent: 0, at: '2026-01-01T00:00:00.000Z'}});
 });
 
 test('a state file with a malformed mark is moved aside with one warning, not trusted', t => {

@@ -1,10 +1,10 @@
 import test from 'ava';
 import {runFolio} from '../helpers/cli.js';
-import {articlesIn, read, stateWith} from '../helpers/state-file.js';
+import {articlesIn, bundledKey, read, stateWith} from '../helpers/state-file.js';
 
 const state = {
-	'guides/keys': read({views: 3, percent: 40, at: '2026-11-02T10:00:00.000Z'}),
-	'getting-started': read({views: 1, percent: 100, at: '2026-11-01T09:00:00.000Z'}),
+	[bundledKey('guides/keys')]: read({views: 3, percent: 40, at: '2026-11-02T10:00:00.000Z'}),
+	[bundledKey('getting-started')]: read({views: 1, percent: 100, at: '2026-11-01T09:00:00.000Z'}),
 };
 
 for (const [arguments_, what] of [[['reset'], 'all reading state'], [['reset', 'guides/keys'], 'the reading state of guides/keys']] as const) {
@@ -24,7 +24,7 @@ test('reset ARTICLE --yes forgets that article only', async t => {
 	t.is(result.stderr, '');
 	t.is(result.status, 0);
 	t.is(result.stdout, 'cleared 1 article\n');
-	t.deepEqual(articlesIn(stateDir), {'getting-started': state['getting-started']});
+	t.deepEqual(articlesIn(stateDir), {[bundledKey('getting-started')]: state[bundledKey('getting-started')]});
 	const stats = await runFolio(t, ['stats', '--json'], {stateDir});
 	t.like(JSON.parse(stats.stdout), {totals: {articles: 1, views: 1}});
 });

@@ -1,45 +1,73 @@
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {outputLines, runFolio, temporaryFolder} from '../helpers/cli.js';
-import {read, stateWith} from '../helpers/state-file.js';
+import {bundledKey, read, stateWith} from '../helpers/state-file.js';
 
 const keysRead = read({views: 3, percent: 40, at: '2026-11-02T10:00:00.000Z'});
 const goneFinished = read({views: 1, percent: 100, at: '2026-11-01T09:00:00.000Z'});
+/** The key of an article whose file was deleted: kept, but in no library any more. */
+const goneKey = bundledKey('gone/article');
 
-test('stats lists views, progress and last read per article, newest first, then totals and the state file', async t => {
-	const stateDir = stateWith(t, {'gone/article': goneFinished, 'guides/keys': keysRead});
+test('stats lists views, progress and last read of this library\'s articles, then totals and the state file; --all adds the rest, newest first', async t => {
+	const stateDir = stateWith(t, {[goneKey]: goneFinished, [bundledKey('guides/keys')]: keysRead});
 	const result = await runFolio(t, ['stats'], {stateDir});
 	t.is(result.stderr, '');
 	t.is(result.status, 0);
 	t.deepEqual(outputLines(result.stdout), [
 		'guides/keys\t3 views\t40%\t2026-11-02T10:00:00.000Z',
-		'gone/article\t1 views\tdone\t2026-11-01T09:00:00.000Z',
+		'1 articles, 3 views, 0 finished',
+		`state: ${path.join(stateDir, 'state.json')} (this library; --all for every library)`,
+	]);
+	const all = await runFolio(t, ['stats', '--all'], {stateDir});
+	t.is(all.status, 0);
+	t.deepEqual(outputLines(all.stdout), [
+		'guides/keys\t3 views\t40%\t2026-11-02T10:00:00.000Z',
+		`${goneKey}\t1 views\tdone\t2026-11-01T09:00:00.000Z`,
 		'2 articles, 4 views, 1 finished',
 		`state: ${path.join(stateDir, 'state.json')}`,
 	]);
 });
 
-test('stats --json gives the same figures with titles from the library, null for an article that is gone', async t => {
-	const stateDir = stateWith(t, {'gone/article': goneFinished, 'guides/keys': keysRead});
-	const result = await runFolio(t, ['stats', '--json'], {stateDir});
+test('stats --json --all gives the same figures with titles from the library, null for an article that is gone', async t => {
+	const stateDir = stateWith(t, {[goneKey]: goneFinished, [bundledKey('guides/keys')]: keysRead});
+	const result = await runFolio(t, ['stats', '--json', '--all'], {stateDir});
 	t.is(result.stderr, '');
 	t.is(result.status, 0);
 	t.deepEqual(JSON.parse(result.stdout), {
 		store: path.join(stateDir, 'state.json'),
 		writable: true,
+		library: null,
+		forgotten: {positions: 0, articles: 0},
 		totals: {articles: 2, views: 4, finished: 1},
 		articles: [
 			{article: 'guides/keys', title: 'Keys and navigation', views: 3, progress: 40, lastRead: '2026-11-02T10:00:00.000Z'},
-			{article: 'gone/article', title: null, views: 1, progress: 100, lastRead: '2026-11-01T09:00:00.000Z'},
+			{article: goneKey, title: null, views: 1, progress: 100, lastRead: '2026-11-01T09:00:00.000Z'},
 		],
 	});
+	const here = await runFolio(t, ['stats', '--json'], {stateDir});
+	t.like(JSON.parse(here.stdout), {library: path.resolve('articles'), totals: {articles: 1, views: 3, finished: 0}});
 });
 
 test('stats with nothing read yet says so in its totals, in text and JSON', async t => {
 	const stateDir = temporaryFolder(t, 'folio-state-');
 	const text = await runFolio(t, ['stats'], {stateDir});
 	t.is(text.status, 0);
-	t.deepEqual(outputLines(text.stdout), ['0 articles, 0 views, 0 finished', `state: ${path.join(stateDir, 'state.json')}`]);
+	t.deepEqual(outputLines(text.stdout), ['0 articles, 0 views, 0 finished', `state: ${path.join(stateDir, 'state.json')} (this library; --all for every library)`]);
 	const json = await runFolio(t, ['stats', '--json'], {stateDir});
 	t.like(JSON.parse(json.stdout), {totals: {articles: 0, views: 0, finished: 0}, articles: []});
+});
+
+test('stats says how many positions and articles were forgotten to stay within the limits', async t => {
+	const stateDir = temporaryFolder(t, 'folio-state-');
+	writeFileSync(path.join(stateDir, 'state.json'), JSON.stringify({
+		articles: {[bundledKey('guides/keys')]: keysRead},
+		forgotten: {positions: 3, articles: 2},
+		__internal__: {migrations: {version: '2.0.0'}},
+	}));
+	const text = await runFolio(t, ['stats'], {stateDir});
+	t.is(text.status, 0, text.stderr);
+	t.is(outputLines(text.stdout).at(-1), 'forgotten to stay within the limits: 3 positions (views kept), 2 articles');
+	const json = await runFolio(t, ['stats', '--json'], {stateDir});
+	t.like(JSON.parse(json.stdout), {forgotten: {positions: 3, articles: 2}, totals: {articles: 1, views: 3}});
 });

@@ -290,3 +290,15 @@ test('quotes carry a bar on every line, wrapped lines included', t => {
 	t.true(lines.every(line => line.startsWith('│')), JSON.stringify(lines));
 	t.true(lines.some(line => line.startsWith('│ │ ')));
 });
+
+test('a block the parser still cannot take is shown as text with a line saying so, not thrown', t => {
+	// Lines as no parsed article has them: the input guard would have cut this nesting.
+	const parsed = article('# Title\n\nplaceholder\n\nafter\n');
+	const hostile = `${'- '.repeat(3000)}x`;
+	const lines = renderArticle({...parsed, lines: parsed.lines.map(line => (line === 'placeholder' ? hostile : line))}, {width: 60, style: 'plain'}).lines;
+	t.is(lines[0], '[this block is nested too deeply to render; shown as text]');
+	t.true(lines.includes('# Title'));
+	t.true(lines.includes('after'));
+	t.true(lines.some(line => line.startsWith('- - - ')));
+	t.true(lines.every(line => stringWidth(line) <= 60));
+});

@@ -16,13 +16,16 @@ export function temporaryFolder(t: {teardown(fn: () => void): void}): string {
 	return folder;
 }
 
-/** `count` articles (`article-0000` oldest ... ) read one minute apart, each with a position and five sections. */
-export function sampleArticles(count: number): Record<string, ArticleState> {
+/**
+ * `count` articles (`article-0000` oldest ... ) read one minute apart, each with a position and
+ * five sections, keyed by `prefix` + `guides/article-NNNN.md` (schema 2 keys are real paths).
+ */
+export function sampleArticles(count: number, prefix = '/library/'): Record<string, ArticleState> {
 	const articles: Record<string, ArticleState> = {};
 	const start = Date.parse('2025-01-01T00:00:00.000Z');
 	for (let index = 0; index < count; index++) {
 		const lastRead = new Date(start + (index * 60_000)).toISOString();
-		articles[`guides/article-${String(index).padStart(4, '0')}.md`] = {
+		articles[`${prefix}guides/article-${String(index).padStart(5, '0')}.md`] = {
 			views: 1 + (index % 7),
 			position: {slug: `section-${index % 12}`, fraction: 0.25, percent: 40, at: lastRead},
 			lastRead,
@@ -33,8 +36,13 @@ export function sampleArticles(count: number): Record<string, ArticleState> {
 	return articles;
 }
 
-/** Write a state file in the version 1 shape, as folio would. */
+/** Write a state file in the schema 2 shape, as folio would. */
 export function writeStateFile(file: string, articles: Record<string, ArticleState>): void {
+	writeFileSync(file, JSON.stringify({articles, __internal__: {migrations: {version: '2.0.0'}}}));
+}
+
+/** Write a state file exactly as folio 0.1 (schema 1.0.0) did: library articles by bare id, files by real path. */
+export function writeVersion1StateFile(file: string, articles: Record<string, ArticleState>): void {
 	writeFileSync(file, JSON.stringify({articles, __internal__: {migrations: {version: '1.0.0'}}}));
 }
 

@@ -1,12 +1,13 @@
 /**
  * What the reading state costs with a full store: `node --import=tsx tests/helpers/store-measure.ts`
- * prints the file size and the median time of each operation with 1,000 articles present.
+ * prints the file size and the median time of each operation with 10,000 articles present.
  */
 import {mkdtempSync, rmSync, statSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {maxArticles, openStore} from '../../source/node/state/store.js';
+import {openStore} from '../../source/node/state/store.js';
+import {maxPositions} from '../../source/node/state/store-limits.js';
 import {sampleArticles, writeStateFile} from './store-fixtures.js';
 
 export type StoreFigures = {
@@ -36,12 +37,12 @@ function timeEach(runs: number, task: (index: number) => void): number {
 	return median(samples);
 }
 
-/** Fill a store in `directory` with `maxArticles` articles and time each operation `runs` times. */
-export function measureStore(directory: string, runs = 30): StoreFigures {
-	writeStateFile(path.join(directory, 'state.json'), sampleArticles(maxArticles));
+/** Fill a store in `directory` with `count` articles (each with a position) and time each operation `runs` times. */
+export function measureStore(directory: string, runs = 30, count = maxPositions): StoreFigures {
+	writeStateFile(path.join(directory, 'state.json'), sampleArticles(count));
 	const openMs = timeEach(5, () => openStore({directory, env: {}}));
 	const store = openStore({directory, env: {}});
-	const key = 'guides/article-0500.md';
+	const key = '/library/guides/article-00500.md';
 	const at = new Date().toISOString();
 	const savePositionMs = timeEach(runs, index => {
 		store.savePosition(key, {slug: 'usage', fraction: 0.5, percent: index % 100, at}, ['usage']);

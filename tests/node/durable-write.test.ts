@@ -85,4 +85,5 @@ onSmallDisk('a full disk keeps every view in the state file and says why in one 
 	const reopened = openStore({directory: disk, env: {}});
 	t.deepEqual(reopened.warnings, []);
 	t.is(Object.keys(reopened.all()).length, 60);
+	t.is(reopened.writable, true);
 });

@@ -8,6 +8,7 @@ import {App, type AppSession} from '../../source/app.js';
 import {listLibrary} from '../../source/node/library/listing.js';
 import {defaultMaxBytes} from '../../source/node/library/limits.js';
 import {loadArticle, locateArticle} from '../../source/node/library/source.js';
+import {articleStateKey} from '../../source/node/state/article-key.js';
 import {libraryTextSearch} from '../../source/node/search/text-matches.js';
 import {quiet, type Teardown, temporaryStore, waitForFrame} from '../helpers/ui.js';
 import {FolioError} from '../../source/core/errors.js';
@@ -53,7 +54,8 @@ async function start(t: Teardown, folder: string, failures: string[] = [], searc
 
 			return loadArticle(locateArticle(id, folder), defaultMaxBytes);
 		},
-		reading: article => ({store, key: article.id}),
+		// Keyed as the reader keys it (commands/read.tsx): by the article file's real path.
+		reading: article => (article.origin.kind === 'stdin' ? undefined : {store, key: articleStateKey(article.origin.path)}),
 		findText: searchText ? textSearch.find : undefined,
 		onQuit: how => quits.push(how),
 	};

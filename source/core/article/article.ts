@@ -1,6 +1,7 @@
 import {splitFrontMatter, type FrontMatter} from './front-matter.js';
+import {guardMarkdown} from './input-guard.js';
 import {buildOutline, headingText, type Outline} from '../markdown/outline.js';
-import {sanitizeLine, sanitizeText} from '../text/sanitize.js';
+import {decodeTabEntities, sanitizeLine, sanitizeText} from '../text/sanitize.js';
 
 /** Reading speed used for `M min read`. */
 export const wordsPerMinute = 230;
@@ -48,6 +49,7 @@ export type Article = ArticleInfo & {
 export function normaliseSource(text: string): string {
 	let source = text.startsWith('\uFEFF') ? text.slice(1) : text;
 	source = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+	source = decodeTabEntities(source);
 	if (source.includes('\t')) {
 		source = expandTabs(source);
 	}
@@ -71,11 +73,15 @@ export function expandTabs(text: string): string {
  * Parse an article from its text.
  */
 export function parseArticle(text: string, origin: ArticleOrigin): Article {
-	const {frontMatter, body, warning} = splitFrontMatter(normaliseSource(text));
+	const {frontMatter, body: source, warning} = splitFrontMatter(normaliseSource(text));
+	const guarded = guardMarkdown(source);
+	const body = guarded.text;
 	const lines = body.split('\n');
 	const outline = buildOutline(lines);
 	const title = frontMatter.title ?? outline.sections.find(section => section.depth === 1)?.title ?? fileTitle(origin);
-	return {...describe(frontMatter, body, title, origin, warning), origin, body, lines, outline};
+	const info = describe(frontMatter, body, title, origin, warning);
+	info.warnings.push(...guarded.warnings);
+	return {...info, origin, body, lines, outline};
 }
 
 /**
@@ -83,9 +89,13 @@ export function parseArticle(text: string, origin: ArticleOrigin): Article {
  * unless the title has to come from the first heading.
  */
 export function readArticleInfo(text: string, origin: ArticleOrigin): ArticleInfo {
-	const {frontMatter, body, warning} = splitFrontMatter(normaliseSource(text));
+	const {frontMatter, body: source, warning} = splitFrontMatter(normaliseSource(text));
+	const guarded = guardMarkdown(source);
+	const body = guarded.text;
 	const title = frontMatter.title ?? firstHeading(body) ?? fileTitle(origin);
-	return describe(frontMatter, body, title, origin, warning);
+	const info = describe(frontMatter, body, title, origin, warning);
+	info.warnings.push(...guarded.warnings);
+	return info;
 }
 
 function describe(frontMatter: FrontMatter, body: string, title: string, origin: ArticleOrigin, warning: string | undefined): ArticleInfo {

@@ -18,6 +18,14 @@ export type SplitResult = {
 	warning?: string;
 };
 
+/** Longest front matter read, in characters; a longer block is shown as text. */
+export const maxFrontMatterLength = 1_048_576;
+/** Longest title, date, category or summary kept, in characters; longer ones are cut with `…`. */
+export const maxFieldLength = 1000;
+/** Most tags kept, and the longest tag. YAML aliases can repeat one value thousands of times. */
+export const maxTags = 10_000;
+export const maxTagLength = 100;
+
 const opening = /^---[ \t]*\n/;
 const closing = /\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
@@ -39,6 +47,10 @@ export function splitFrontMatter(source: string): SplitResult {
 	}
 
 	const yamlText = rest.slice(1, end.index);
+	if (yamlText.length > maxFrontMatterLength) {
+		return {frontMatter: empty, body: source, warning: `front matter is longer than ${maxFrontMatterLength} characters; shown as text`};
+	}
+
 	const bodyStart = afterOpening - 1 + end.index + end[0].length;
 	const body = source.slice(bodyStart);
 
@@ -71,10 +83,16 @@ function readFields(data: Record<string, unknown>): FrontMatter {
 	};
 }
 
-function asText(value: unknown): string | undefined {
+/** A field as one sanitised line of at most `limit` characters (cut with `…`), or undefined. */
+function asText(value: unknown, limit = maxFieldLength): string | undefined {
 	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-		const text = sanitizeLine(String(value));
-		return text === '' ? undefined : text;
+		const raw = String(value);
+		const text = sanitizeLine(raw.length > limit * 4 ? raw.slice(0, limit * 4) : raw);
+		if (text === '') {
+			return undefined;
+		}
+
+		return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
 	}
 
 	return undefined;
@@ -89,6 +107,17 @@ function asDate(value: unknown): string | undefined {
 }
 
 function asTags(value: unknown): string[] {
-	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-	return list.map(tag => asText(tag)).filter((tag): tag is string => tag !== undefined);
+	const list: unknown[] = Array.isArray(value) ? value : (typeof value === 'string' ? value.slice(0, maxTags * maxTagLength).split(',') : []);
+	const tags: string[] = [];
+	for (const tag of list) {
+		const text = asText(tag, maxTagLength);
+		if (text !== undefined && !tags.includes(text)) {
+			tags.push(text);
+			if (tags.length === maxTags) {
+				break;
+			}
+		}
+	}
+
+	return tags;
 }

@@ -147,8 +147,17 @@ export class RenderedArticle {
 		}
 
 		const {document} = this.article.outline;
-		const tokens = document.blockTokens(block.firstToken, block.endToken);
-		const output = renderBlock(document, tokens, {width: this.width, style: this.style, highlight: this.highlight, hyperlinks: this.hyperlinks, notesShown});
+		let output: string;
+		try {
+			const tokens = document.blockTokens(block.firstToken, block.endToken);
+			output = renderBlock(document, tokens, {width: this.width, style: this.style, highlight: this.highlight, hyperlinks: this.hyperlinks, notesShown});
+		} catch (error) {
+			// The input guard bounds what the parser meets; a block that still fails is shown as
+			// text with a line saying so, so one bad block never ends the reader or a command.
+			const reason = error instanceof RangeError ? 'is nested too deeply to render' : 'could not be rendered';
+			output = `[this block ${reason}; shown as text]\n\n${this.article.lines.slice(block.startLine, block.endLine).join('\n')}`;
+		}
+
 		const safe = this.style === 'plain' ? stripStyling(output) : keepOnlyStyling(output);
 		// Blank lines are dropped at both ends and collapsed inside; each line is measured once.
 		const lines = safe.split('\n');

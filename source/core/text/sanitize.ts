@@ -28,10 +28,50 @@ const c1Sequence = /\u009B[0-?]*[ -/]*[@-~]|[\u009D\u0090\u0098\u009E\u009F][^\u
 export function sanitizeText(text: string): string {
 	// eslint-disable-next-line no-control-regex
 	if (!/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(text)) {
+		return removeInvisible(text);
+	}
+
+	return removeInvisible(text.replace(escapeSequence, '').replace(c1Sequence, '').replace(unsafeCharacters, ''));
+}
+
+// Format characters a reader cannot see that change what text means or how it is laid out:
+// zero-width space and word joiners, the bidi marks (LRM, RLM, ALM), a byte order mark inside the
+// text, and tag characters (U+E0000–E007F, which can hide a whole message). Zero-width joiners and
+// non-joiners stay: emoji sequences and Persian or Indic text need them.
+const invisibleCharacters = /[\u200B\u200E\u200F\u061C\u2060-\u2064\uFEFF]|\uDB40[\uDC00-\uDC7F]/g;
+const lineSeparators = /[\u2028\u2029]/g;
+
+/** Remove invisible format characters, and turn U+2028/U+2029 into the line break they stand for. */
+export function removeInvisible(text: string): string {
+	if (!/[\u200B\u200E\u200F\u061C\u2060-\u2064\uFEFF\u2028\u2029\uDB40]/.test(text)) {
 		return text;
 	}
 
-	return text.replace(escapeSequence, '').replace(c1Sequence, '').replace(unsafeCharacters, '');
+	return text.replace(invisibleCharacters, '').replace(lineSeparators, '\n');
+}
+
+const tabEntity = /&(?:Tab|#0*9|#[xX]0*9);/g;
+
+/**
+ * Tab characters written as entities (`&Tab;`, `&#9;`, `&#x09;`) as real tabs, so that they are
+ * expanded to the next tab stop like typed ones instead of reaching the terminal as raw tabs.
+ * Code (fenced or indented) shows entities literally, so it is left as it is.
+ */
+export function decodeTabEntities(text: string): string {
+	if (!/&(?:Tab|#0*9|#[xX]0*9);/.test(text)) {
+		return text;
+	}
+
+	let fence: string | undefined;
+	return text.split('\n').map(line => {
+		const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+		if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) {
+			fence = fence === undefined ? marker : undefined;
+			return line;
+		}
+
+		return fence !== undefined || /^(?: {4}|\t)/.test(line) ? line : line.replace(tabEntity, '\t');
+	}).join('\n');
 }
 
 /**
@@ -47,7 +87,11 @@ export function sanitizeLine(text: string): string {
  * output, and drop every other escape sequence and control character. This is the last gate
  * before the terminal.
  */
-export function keepOnlyStyling(rendered: string): string {
+export function keepOnlyStyling(output: string): string {
+	// Entities decode after the source was sanitised (`&#8203;`): the gate removes what they made.
+	const rendered = /[\u200B\u200E\u200F\u061C\u2060-\u2064\uFEFF\u2028\u2029\uDB40]/.test(output)
+		? output.replace(invisibleCharacters, '').replace(lineSeparators, ' ')
+		: output;
 	// eslint-disable-next-line no-control-regex
 	if (!/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/.test(rendered)) {
 		return rendered;
@@ -76,4 +120,13 @@ const hyperlinkSequence = /^\u001B\]8;[^;\u0000-\u001F]*;[^\u0000-\u001F\u007F-\
  */
 export function stripStyling(rendered: string): string {
 	return sanitizeText(rendered.replace(escapeSequence, ''));
+}
+
+/** Longest name (an article argument, a path) echoed whole in a message. */
+export const maxMessageName = 200;
+
+/** A name for a one-line message: sanitised, and cut with `…` past `maxMessageName` characters. */
+export function messageName(text: string): string {
+	const line = sanitizeLine(text.length > maxMessageName * 4 ? text.slice(0, maxMessageName * 4) : text);
+	return line.length > maxMessageName ? `${line.slice(0, maxMessageName - 1)}…` : line;
 }

@@ -1,9 +1,11 @@
 import {createHash} from 'node:crypto';
-import {mkdirSync, readFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type {ArticleInfo} from '../../core/article/article.js';
-import {writeFileDurably} from '../durable-write.js';
+import {ensureFolder, writeFileDurably} from '../durable-write.js';
+import {maxFieldLength, maxTagLength, maxTags} from '../../core/article/front-matter.js';
+import {messageName, sanitizeLine} from '../../core/text/sanitize.js';
 
 /** What the cache keeps for one file: enough to list it without reading it. */
 export type CachedInfo = {
@@ -61,7 +63,7 @@ export class CatalogCache {
 		}
 
 		try {
-			mkdirSync(path.dirname(this.file), {recursive: true});
+			ensureFolder(path.dirname(this.file));
 			const data: CacheFile = {version: cacheVersion, entries: Object.fromEntries(this.entries)};
 			writeFileDurably(this.file, JSON.stringify(data));
 		} catch {
@@ -89,11 +91,60 @@ export function libraryCacheFile(libraryFolder: string, kind: string, env: NodeJ
 	return path.join(base, 'folio', `${kind}-${key}.json`);
 }
 
+/** The cache's entries that have the right shape, with every string sanitised: the file is untrusted. */
 function readCache(file: string): Record<string, CachedInfo> {
+	let data: Partial<CacheFile>;
 	try {
-		const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-		return data.version === cacheVersion && typeof data.entries === 'object' && data.entries !== null ? data.entries : {};
+		data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile>;
 	} catch {
 		return {};
 	}
+
+	const entries: Record<string, CachedInfo> = Object.create(null) as Record<string, CachedInfo>;
+	if (data?.version !== cacheVersion || typeof data.entries !== 'object' || data.entries === null) {
+		return entries;
+	}
+
+	for (const [key, entry] of Object.entries(data.entries)) {
+		const valid = validEntry(entry);
+		if (valid) {
+			entries[key] = valid;
+		}
+	}
+
+	return entries;
+}
+
+function validEntry(entry: unknown): CachedInfo | undefined {
+	const {size, mtimeMs, info, warnings} = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+	if (typeof size !== 'number' || typeof mtimeMs !== 'number' || !isStringList(warnings) || typeof info !== 'object' || info === null) {
+		return undefined;
+	}
+
+	const {title, date, category, tags, summary, words, minutes} = info as Record<string, unknown>;
+	const optional = (value: unknown) => value === undefined || typeof value === 'string';
+	if (typeof title !== 'string' || !optional(date) || !optional(category) || !optional(summary) || !isStringList(tags)
+		|| !Number.isSafeInteger(words) || !Number.isSafeInteger(minutes)) {
+		return undefined;
+	}
+
+	const line = (value: string | undefined) => (value === undefined ? undefined : sanitizeLine(value).slice(0, maxFieldLength));
+	return {
+		size,
+		mtimeMs,
+		warnings: warnings.map(warning => messageName(warning)),
+		info: {
+			title: line(title)!,
+			date: line(date as string | undefined),
+			category: line(category as string | undefined),
+			tags: tags.slice(0, maxTags).map(tag => sanitizeLine(tag).slice(0, maxTagLength)),
+			summary: line(summary as string | undefined),
+			words: words as number,
+			minutes: minutes as number,
+		},
+	};
+}
+
+function isStringList(value: unknown): value is string[] {
+	return Array.isArray(value) && value.every(item => typeof item === 'string');
 }

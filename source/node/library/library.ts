@@ -10,6 +10,8 @@ export type LibraryFile = {
 	id: string;
 	/** Absolute path of the file. */
 	path: string;
+	/** The file's real path (links resolved): the key of its reading state. */
+	realPath: string;
 	size: number;
 	mtimeMs: number;
 };
@@ -53,8 +55,9 @@ export function libraryDirectory(flag: string | undefined, env: NodeJS.ProcessEn
 }
 
 /**
- * Find every `*.md` file under a folder, recursively, sorted by id. Symbolic links are followed
- * only when they stay inside the folder; anything else is reported in `skipped`.
+ * Find every `*.md` file under a folder and its sub-folders, sorted by id. Symbolic links are
+ * followed only when they stay inside the folder; a Markdown link that does not is reported in
+ * `skipped`, other links are ignored, and entries that vanish while listed are left out.
  */
 export function scanLibrary(directory: string): Library {
 	const root = path.resolve(directory);
@@ -73,13 +76,20 @@ export function scanLibrary(directory: string): Library {
 	const skipped: SkippedFile[] = [];
 	const visited = new Set<string>([realRoot]);
 
-	const walk = (folder: string, relative: string) => {
+	// An explicit stack, not recursion: no folder depth can exhaust the call stack.
+	const pending: Array<{folder: string; relative: string; realFolder: string}> = [{folder: root, relative: '', realFolder: realRoot}];
+	for (let next = pending.pop(); next; next = pending.pop()) {
+		const {folder, relative, realFolder} = next;
 		let children: Dirent[];
 		try {
 			children = readdirSync(folder, {withFileTypes: true});
 		} catch (error) {
-			skipped.push({path: folder, reason: describeFsError(error)});
-			return;
+			// A folder that vanished while it was listed (`--dir /` and /proc) is simply not there.
+			if (codeOf(error) !== 'ENOENT') {
+				skipped.push({path: folder, reason: describeFsError(error)});
+			}
+
+			continue;
 		}
 
 		for (const child of children) {
@@ -89,46 +99,65 @@ export function scanLibrary(directory: string): Library {
 
 			const full = path.join(folder, child.name);
 			const childRelative = relative ? `${relative}/${child.name}` : child.name;
-			let target = full;
-			let isFolder = child.isDirectory();
-			let isFile = child.isFile();
+			const isMarkdown = /\.md$/i.test(child.name);
+			let target = path.join(realFolder, child.name);
+			let kind = child.isDirectory() ? 'folder' : (child.isFile() ? 'file' : 'other');
 			if (child.isSymbolicLink()) {
-				try {
-					target = realpathSync(full);
-				} catch {
-					skipped.push({path: full, reason: 'broken symbolic link'});
+				const resolved = resolveLink(full, realRoot);
+				if (typeof resolved === 'string') {
+					// Only links that could be articles are worth a word; links to other files are not.
+					if (isMarkdown || /\.markdown$/i.test(child.name)) {
+						skipped.push({path: full, reason: resolved});
+					}
+
 					continue;
 				}
 
-				if (!isInside(realRoot, target)) {
-					skipped.push({path: full, reason: 'symbolic link points outside the library'});
-					continue;
-				}
-
-				const stats = statSync(target);
-				isFolder = stats.isDirectory();
-				isFile = stats.isFile();
+				({target, kind} = resolved);
 			}
 
-			if (isFolder) {
+			if (kind === 'folder') {
 				if (!visited.has(target)) {
 					visited.add(target);
-					walk(full, childRelative);
+					pending.push({folder: full, relative: childRelative, realFolder: target});
 				}
-			} else if (isFile && /\.md$/i.test(child.name)) {
+			} else if (kind === 'file' && isMarkdown) {
 				try {
 					const stats = statSync(target);
-					files.push({id: childRelative.replace(/\.md$/i, ''), path: full, size: stats.size, mtimeMs: stats.mtimeMs});
+					files.push({id: childRelative.replace(/\.md$/i, ''), path: full, realPath: target, size: stats.size, mtimeMs: stats.mtimeMs});
 				} catch (error) {
-					skipped.push({path: full, reason: describeFsError(error)});
+					if (codeOf(error) !== 'ENOENT') {
+						skipped.push({path: full, reason: describeFsError(error)});
+					}
 				}
 			}
 		}
-	};
+	}
 
-	walk(root, '');
 	files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	return {directory: root, files, skipped};
+}
+
+/** Where a link leads inside the library, or why it is not followed. */
+function resolveLink(link: string, realRoot: string): {target: string; kind: string} | string {
+	let target: string;
+	let stats;
+	try {
+		target = realpathSync(link);
+		stats = statSync(target);
+	} catch {
+		return 'broken symbolic link';
+	}
+
+	if (!isInside(realRoot, target)) {
+		return 'symbolic link points outside the library';
+	}
+
+	return {target, kind: stats.isDirectory() ? 'folder' : (stats.isFile() ? 'file' : 'other')};
+}
+
+function codeOf(error: unknown): string | undefined {
+	return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
 /** True when `target` is `root` or inside it. Both must be real paths. */

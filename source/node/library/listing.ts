@@ -14,7 +14,7 @@ export type Listing = Omit<Catalog, 'articles'> & {articles: Array<ArticleInfo &
 export async function listLibrary(folder: string, env: NodeJS.ProcessEnv, store: StateStore): Promise<Listing> {
 	const catalog = await loadLibraryInfo(folder, env);
 	const states = store.all();
-	return {...catalog, articles: catalog.articles.map(article => ({...article, ...readingStats(Object.hasOwn(states, article.id) ? states[article.id] : undefined)}))};
+	return {...catalog, articles: catalog.articles.map(article => ({...article, ...readingStats(Object.hasOwn(states, article.stateKey) ? states[article.stateKey] : undefined)}))};
 }
 
 /** What one article's saved state says in a listing; zeros for an article never opened. */

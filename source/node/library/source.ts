@@ -5,7 +5,7 @@ import {parseArticle, readArticleInfo, type Article, type ArticleInfo, type Arti
 import {FolioError, UsageError} from '../../core/errors.js';
 import {megabytes} from './limits.js';
 import {closestIds, describeFsError, isInside, scanLibrary, type LibraryFile} from './library.js';
-import {sanitizeLine} from '../../core/text/sanitize.js';
+import {maxMessageName, messageName} from '../../core/text/sanitize.js';
 
 /** Text read from a file or stdin, with the warnings decoding raised. */
 export type SourceText = {text: string; warnings: string[]};
@@ -24,7 +24,7 @@ export function decodeText(bytes: Buffer, name: string): SourceText {
 
 /** Read a Markdown file within the size limit. */
 export function readSourceFile(file: string, limit: number): SourceText {
-	const name = sanitizeLine(file);
+	const name = messageName(file);
 	let stats;
 	try {
 		stats = statSync(file);
@@ -51,6 +51,8 @@ export function readSourceFile(file: string, limit: number): SourceText {
 	}
 }
 
+const stdinPause = new Int32Array(new SharedArrayBuffer(4));
+
 /** Read all of stdin (a pipe or a file), within the size limit. */
 export function readStdin(limit: number): SourceText {
 	const chunks: Buffer[] = [];
@@ -68,6 +70,8 @@ export function readStdin(limit: number): SourceText {
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
 			if (code === 'EAGAIN') {
+				// A non-blocking stdin with nothing yet: wait a little instead of spinning a core.
+				Atomics.wait(stdinPause, 0, 0, 10);
 				continue;
 			}
 
@@ -130,7 +134,7 @@ export function locateArticle(argument: string, libraryFolder: string): ArticleL
 
 	const skipped = library.skipped.find(candidate => candidate.path === path.join(library.directory, `${id}.md`));
 	if (skipped) {
-		throw new FolioError(`cannot open ${sanitizeLine(argument)}: ${skipped.reason}`);
+		throw new FolioError(`cannot open ${messageName(argument)}: ${skipped.reason}`);
 	}
 
 	throw notFound(argument, library.files);
@@ -155,12 +159,13 @@ function libraryFile(libraryFolder: string, id: string): string | undefined {
 }
 
 function notFound(argument: string, files: LibraryFile[]): FolioError {
-	const name = sanitizeLine(argument);
+	const name = messageName(argument);
 	if (files.length === 0) {
 		return new FolioError(`no article ${name}: the library is empty (folio list shows what is there)`);
 	}
 
-	const closest = closestIds(argument, files.map(file => file.id)).map(id => sanitizeLine(id));
+	// The edit distance is quadratic: a 100 KB argument is compared by its first characters only.
+	const closest = closestIds(argument.slice(0, maxMessageName), files.map(file => file.id)).map(id => messageName(id));
 	return new FolioError(`no article ${name}; closest: ${closest.join(', ')} (folio list shows all)`);
 }
 

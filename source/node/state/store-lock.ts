@@ -1,38 +1,63 @@
-import {closeSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs';
+import {linkSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {randomBytes} from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
-import {temporaryMarker, temporaryOwner} from '../durable-write.js';
+import {ensureFolder, temporaryMarker, temporaryOwner} from '../durable-write.js';
 
 /*
  * The lock that lets several folio processes update the state file without losing a write: conf
- * itself "does not support multiple processes".
+ * itself "does not support multiple processes". A lock is taken over only when its process is
+ * provably gone (no such pid on this host); a slow or stopped holder (Ctrl+Z) is waited for, and
+ * a holder checks that the lock is still its own just before its write replaces the file.
  */
 
 /** Thrown when another live process held the lock for the whole wait. */
 export class LockTimeoutError extends Error {
-	constructor(lockPath: string, waitedMs: number) {
-		super(`Expected to lock ${lockPath} within ${waitedMs} ms, but another process kept holding it`);
+	constructor(lockPath: string, readonly holderPid: number | undefined, waitedMs: number) {
+		super(`Expected to lock ${lockPath} within ${waitedMs} ms, but process ${holderPid ?? '?'} kept holding it`);
 		this.name = 'LockTimeoutError';
 	}
 }
 
-/** A lock older than this is abandoned, whatever its process. */
-const staleLockMs = 5000;
-/** A lock still empty (its process died between creating it and writing its pid) is abandoned after this. */
+/** Thrown by `assertHeld` when the lock is no longer this process's: the write must be redone. */
+export class LockLostError extends Error {
+	constructor(lockPath: string) {
+		super(`Expected to still hold ${lockPath}, but another process has it now`);
+		this.name = 'LockLostError';
+	}
+}
+
+/** What a task holding the lock can ask. */
+export type HeldLock = {
+	/** Throw `LockLostError` unless the lock file still holds this process's token. */
+	assertHeld(): void;
+};
+
+/** A lock with no token (made by an older folio that died between creating and writing it) is abandoned after this. */
 const emptyLockGraceMs = 1000;
-const lockTimeoutMs = staleLockMs + 1000;
+/** How long to wait for a live holder before giving up on this write. */
+export const lockTimeoutMs = 10_000;
+/** Locks moved aside and other folios' stray temporary files older than this are removed. */
+const leftoverMs = 60_000;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
+const host = os.hostname();
 
 /**
- * Run `task` holding `${file}.lock`, a file made with `O_EXCL` holding `PID-RANDOM`, and release
- * it whatever happens. A lock whose process is gone, or older than `staleLockMs`, is taken over.
+ * Run `task` holding `${file}.lock` and release it whatever happens. The lock file is created
+ * whole (written beside, then hard-linked into place) and holds `PID RANDOM HOST`.
  */
-export function withFileLock<T>(file: string, task: () => T): T {
+export function withFileLock<T>(file: string, task: (lock: HeldLock) => T): T {
 	const lockPath = `${file}.lock`;
-	const token = `${process.pid}-${randomBytes(6).toString('hex')}`;
+	const token = `${process.pid} ${randomBytes(6).toString('hex')} ${host}`;
 	acquire(lockPath, token);
 	try {
-		return task();
+		return task({
+			assertHeld() {
+				if (readQuietly(lockPath) !== token) {
+					throw new LockLostError(lockPath);
+				}
+			},
+		});
 	} finally {
 		release(lockPath, token);
 	}
@@ -52,7 +77,7 @@ function acquire(lockPath: string, token: string): void {
 		}
 
 		if (Date.now() - started > lockTimeoutMs) {
-			throw new LockTimeoutError(lockPath, lockTimeoutMs);
+			throw new LockTimeoutError(lockPath, holder?.pid, lockTimeoutMs);
 		}
 
 		// 1, 3, 5, ... up to 20 ms, with jitter so waiting processes do not retry in step.
@@ -60,55 +85,56 @@ function acquire(lockPath: string, token: string): void {
 	}
 }
 
-/** Create the lock exclusively; false when another process has it. */
+/** Create the lock with its token already in it; false when another process has it. */
 function tryCreate(lockPath: string, token: string): boolean {
-	let descriptor: number;
+	const draft = `${lockPath}.new-${process.pid}-${randomBytes(4).toString('hex')}`;
 	try {
-		descriptor = openSync(lockPath, 'wx');
+		writeFileSync(draft, token, {flag: 'wx'});
+	} catch (error) {
+		if (codeOf(error) === 'ENOENT') {
+			// The folder was removed since the store was opened; make it again and retry.
+			ensureFolder(path.dirname(lockPath));
+			return false;
+		}
+
+		throw error;
+	}
+
+	try {
+		linkSync(draft, lockPath);
+		return true;
 	} catch (error) {
 		if (codeOf(error) === 'EEXIST') {
 			return false;
 		}
 
-		if (codeOf(error) === 'ENOENT') {
-			// The folder was removed since the store was opened; make it again and retry.
-			mkdirSync(path.dirname(lockPath), {recursive: true});
-			return false;
-		}
-
-		throw error;
-	}
-
-	try {
-		writeSync(descriptor, token);
-	} catch (error) {
-		removeQuietly(lockPath);
 		throw error;
 	} finally {
-		closeSync(descriptor);
+		removeQuietly(draft);
 	}
-
-	return true;
 }
 
-type Holder = {token: string; pid: number | undefined; ageMs: number};
+type Holder = {token: string; pid: number | undefined; host: string | undefined; ageMs: number};
 
 function readHolder(lockPath: string): Holder | undefined {
 	try {
 		const token = readFileSync(lockPath, 'utf8');
 		const pid = Number.parseInt(token, 10);
-		return {token, pid: pid > 0 ? pid : undefined, ageMs: ageOf(lockPath)};
+		// `PID RANDOM HOST`; older folios wrote `PID-RANDOM`, always on this host.
+		const parts = token.split(' ');
+		return {token, pid: pid > 0 ? pid : undefined, host: parts.length >= 3 ? parts.slice(2).join(' ') : host, ageMs: ageOf(lockPath)};
 	} catch {
 		return undefined;
 	}
 }
 
+/** Gone for certain: its pid does not exist on this host. A lock from another host is never taken. */
 function isAbandoned(holder: Holder): boolean {
 	if (holder.pid === undefined) {
-		return holder.ageMs > emptyLockGraceMs;
+		return holder.token === '' && holder.ageMs > emptyLockGraceMs;
 	}
 
-	return !isAlive(holder.pid) || holder.ageMs > staleLockMs;
+	return holder.host === host && holder.pid !== process.pid && !isAlive(holder.pid);
 }
 
 /**
@@ -127,7 +153,7 @@ function takeOver(lockPath: string, judgedToken: string): void {
 		try {
 			linkSync(aside, lockPath);
 		} catch {
-			// Another process holds the lock now; the moved one's owner will find it gone on release.
+			// Another process holds the lock now; the moved one's owner finds out before it writes.
 		}
 	}
 
@@ -142,8 +168,8 @@ function release(lockPath: string, token: string): void {
 }
 
 /**
- * Remove what killed processes left beside `file`: temporary files whose process is gone (older
- * folios' `atomically` temp files too, once stale) and locks moved aside. A live process's
+ * Remove what killed processes left beside `file`: temporary files and lock drafts whose process
+ * is gone, locks moved aside, and older folios' temporary files once stale. A live process's
  * temporary file is never touched, whoever holds the lock.
  */
 export function sweepLeftovers(file: string): void {
@@ -157,15 +183,25 @@ export function sweepLeftovers(file: string): void {
 	}
 
 	for (const name of names) {
+		if (!name.startsWith(`${base}.`)) {
+			continue;
+		}
+
 		const full = path.join(folder, name);
-		const owner = temporaryOwner(file, name);
-		const abandonedTemporary = owner === undefined
-			? name.startsWith(`${base}${temporaryMarker}`) && ageOf(full) > staleLockMs
+		const owner = temporaryOwner(file, name) ?? draftOwner(base, name);
+		const abandoned = owner === undefined
+			? (name.startsWith(`${base}${temporaryMarker}`) || name.startsWith(`${base}.lock.stale-`)) && ageOf(full) > leftoverMs
 			: owner !== process.pid && !isAlive(owner);
-		if (abandonedTemporary || (name.startsWith(`${base}.lock.stale-`) && ageOf(full) > staleLockMs)) {
+		if (abandoned) {
 			removeQuietly(full);
 		}
 	}
+}
+
+/** The pid of a lock draft `FILE.lock.new-PID-RANDOM`. */
+function draftOwner(base: string, name: string): number | undefined {
+	const match = /^(\d+)-[\da-f]+$/.exec(name.startsWith(`${base}.lock.new-`) ? name.slice(base.length + 10) : '');
+	return match ? Number(match[1]) : undefined;
 }
 
 function isAlive(pid: number): boolean {

@@ -2,8 +2,10 @@ import os from 'node:os';
 import path from 'node:path';
 import {UsageError} from '../../core/errors.js';
 import type {ReadingPosition} from '../../core/reader/position.js';
-import {cannotWrite, isDataError, openStateFile, readArticles, updateArticles, type Articles, type StateConf} from './store-file.js';
+import {cannotWrite, isDataError, NewerStateError, StateFileHandle, type StateSnapshot} from './store-file.js';
 import {LockTimeoutError} from './store-lock.js';
+import {cleanEntry, type Articles, type Forgotten} from './store-schema.js';
+import {claimUnclaimed, keepWithinLimits} from './store-limits.js';
 
 /** A reading position as saved: the place in the text and when it was saved (an ISO time). */
 export type SavedPosition = ReadingPosition & {at: string};
@@ -27,18 +29,27 @@ export type StoreOptions = {
 	profile?: string;
 	/** Environment to read `FOLIO_STATE_DIR`, `FOLIO_PROFILE` and `XDG_CONFIG_HOME` from: the caller's, never read here. */
 	env: NodeJS.ProcessEnv;
+	/**
+	 * The library in use: entries an older folio kept by bare id are given to it when it has
+	 * that file (see store-migrations.ts). @default none
+	 */
+	library?: string;
 };
 
-/** Per-user reading state. After `openStore` returns, no method throws: I/O problems only degrade it. */
+/** Per-user reading state, keyed by `articleStateKey`. After `openStore` returns, no method throws: I/O problems only degrade it. */
 export type StateStore = {
 	/** The JSON file in use. */
 	readonly path: string;
-	/** False when the state cannot be saved; reads then return nothing and writes do nothing. */
+	/** False when the state cannot be saved; what the file holds is still read and shown. */
 	readonly writable: boolean;
 	/** One-line messages to show the user once. */
 	readonly warnings: string[];
 	get(key: string): ArticleState | undefined;
 	all(): Record<string, ArticleState>;
+	/** Schema 1 entries not yet matched to a library, by bare id. */
+	unclaimed(): Record<string, ArticleState>;
+	/** How many positions and whole articles were forgotten to stay within the limits. */
+	forgotten(): Forgotten;
 	/** Count one more view and set `lastRead`; safe when several folio processes run at once. */
 	recordView(key: string): ArticleState;
 	/** Save the position, add `readSections` to those already read, and set `lastRead`. */
@@ -48,9 +59,6 @@ export type StateStore = {
 	/** Forget one article, or every article; returns how many were forgotten. */
 	reset(key?: string): number;
 };
-
-/** At most this many articles are remembered; beyond it the least recently read are forgotten. */
-export const maxArticles = 1000;
 
 const profilePattern = /^[\w-]{1,64}$/;
 
@@ -64,14 +72,26 @@ export function stateDirectory(options: StoreOptions): string {
 }
 
 /**
- * Open the reading state. Throws only for an invalid profile name; a corrupt file is moved aside
- * and a folder that cannot be written gives a read-only store, each with a line in `warnings`.
+ * Open the reading state. Throws only for an invalid profile name; a corrupt file is moved aside,
+ * and a folder that cannot be written, a newer folio's file or a busy lock give a store that
+ * shows the file but saves nothing, each with a line in `warnings`.
  */
 export function openStore(options: StoreOptions): StateStore {
 	const file = path.join(stateDirectory(options), stateFileName(profileOf(options)));
 	const warnings: string[] = [];
-	const conf = openStateFile(file, warnings);
-	return createStore(file, conf, warnings);
+	const handle = new StateFileHandle(file);
+	let writable = true;
+	try {
+		handle.prepare(warnings);
+		if (options.library && Object.keys(handle.read().unclaimed).length > 0) {
+			handle.update(warnings, snapshot => claimUnclaimed(snapshot, options.library!), claimed => claimed > 0);
+		}
+	} catch (error) {
+		writable = !(error instanceof NewerStateError) && (error instanceof LockTimeoutError || isDataError(error));
+		warnings.push(degraded(file, error));
+	}
+
+	return createStore(handle, writable, warnings);
 }
 
 /** The same folder conf (env-paths) picks for `projectName: 'folio', projectSuffix: ''`, read from `env`. */
@@ -91,7 +111,7 @@ function userConfigDirectory(env: NodeJS.ProcessEnv): string {
 function profileOf(options: StoreOptions): string | undefined {
 	const profile = options.profile ?? (options.env.FOLIO_PROFILE || undefined);
 	if (profile !== undefined && !profilePattern.test(profile)) {
-		throw new UsageError(`Expected --profile to be 1 to 64 letters, digits, - or _, got ${JSON.stringify(profile)}`);
+		throw new UsageError(`Expected --profile to be 1 to 64 letters, digits, - or _, got ${JSON.stringify(profile.slice(0, 80))}`);
 	}
 
 	return profile;
@@ -101,29 +121,52 @@ function stateFileName(profile: string | undefined): string {
 	return profile === undefined ? 'state.json' : `state-${profile}.json`;
 }
 
-function createStore(file: string, conf: StateConf | undefined, warnings: string[]): StateStore {
-	let writable = conf !== undefined;
+/** The one line for a store that cannot save now. */
+function degraded(file: string, error: unknown): string {
+	if (error instanceof NewerStateError) {
+		return error.message;
+	}
 
-	function read(): Articles {
+	if (error instanceof LockTimeoutError) {
+		return `reading state at ${file} is locked by another folio (process ${error.holderPid ?? '?'}) that is still running; this view and position were not saved`;
+	}
+
+	return cannotWrite(file, error);
+}
+
+function createStore(handle: StateFileHandle, startsWritable: boolean, warnings: string[]): StateStore {
+	let writable = startsWritable;
+	const said = new Set<string>();
+	const say = (message: string) => {
+		if (!said.has(message) && !warnings.includes(message)) {
+			said.add(message);
+			warnings.push(message);
+		}
+	};
+
+	function read(): StateSnapshot | undefined {
 		try {
-			return conf ? readArticles(conf) : noArticles();
+			return handle.read();
 		} catch {
-			return noArticles();
+			return undefined;
 		}
 	}
 
-	/** Apply `change` to the file under the lock; on an I/O error, stop writing and say so once. */
-	function mutate<T>(change: (articles: Articles) => T, fallback: () => T, shouldWrite: (value: T) => boolean = () => true): T {
-		if (!conf || !writable) {
+	/** Apply `change` to the file under the lock; on an I/O error or a newer file, stop writing and say so once. */
+	function mutate<T>(change: (snapshot: StateSnapshot) => T, fallback: () => T, shouldWrite: (value: T) => boolean = () => true): T {
+		if (!writable) {
 			return fallback();
 		}
 
 		try {
-			return updateArticles(conf, warnings, change, shouldWrite);
+			return handle.update(warnings, change, shouldWrite);
 		} catch (error) {
 			if (!(error instanceof LockTimeoutError) && !isDataError(error)) {
 				writable = false;
-				warnings.push(cannotWrite(file, error));
+			}
+
+			if (!isDataError(error)) {
+				say(degraded(handle.path, error));
 			}
 
 			return fallback();
@@ -131,25 +174,30 @@ function createStore(file: string, conf: StateConf | undefined, warnings: string
 	}
 
 	const get = (key: string): ArticleState | undefined => {
-		const articles = read();
-		return Object.hasOwn(articles, key) ? articles[key] : undefined;
+		const articles = read()?.articles;
+		return articles && Object.hasOwn(articles, key) ? cleanEntry(articles[key]) : undefined;
 	};
 
 	return {
-		path: file,
+		path: handle.path,
 		warnings,
 		get writable() {
 			return writable;
 		},
 		get,
-		all: read,
+		all: () => read()?.articles ?? noArticles(),
+		unclaimed: () => read()?.unclaimed ?? noArticles(),
+		forgotten: () => read()?.forgotten ?? {positions: 0, articles: 0},
 		recordView: key => mutate(
-			articles => upsert(articles, key, state => ({...state, views: state.views + 1, lastRead: now()})),
-			() => get(key) ?? blankState(),
+			snapshot => upsert(snapshot, key, state => ({...state, views: state.views + 1, lastRead: now()})),
+			() => {
+				const state = get(key) ?? blankState();
+				return {...state, views: state.views + 1};
+			},
 		),
 		savePosition(key, position, readSections = []) {
-			mutate(articles => {
-				upsert(articles, key, state => ({
+			mutate(snapshot => {
+				upsert(snapshot, key, state => ({
 					...state,
 					position: normalizePosition(position),
 					readSections: [...new Set([...state.readSections, ...readSections])],
@@ -162,11 +210,11 @@ function createStore(file: string, conf: StateConf | undefined, warnings: string
 				return;
 			}
 
-			mutate(articles => {
-				upsert(articles, key, state => ({...state, marks: {...state.marks, [name]: normalizePosition(position)}}));
+			mutate(snapshot => {
+				upsert(snapshot, key, state => ({...state, marks: {...state.marks, [name]: normalizePosition(position)}}));
 			}, () => undefined);
 		},
-		reset: key => mutate(articles => (key === undefined ? forgetAll(articles) : forget(articles, key)), () => 0, count => count > 0),
+		reset: key => mutate(snapshot => (key === undefined ? forgetAll(snapshot) : forget(snapshot.articles, key)), () => 0, count => count > 0),
 	};
 }
 
@@ -174,27 +222,12 @@ function noArticles(): Articles {
 	return Object.create(null) as Articles;
 }
 
-function upsert(articles: Articles, key: string, update: (state: ArticleState) => ArticleState): ArticleState {
+function upsert(snapshot: StateSnapshot, key: string, update: (state: ArticleState) => ArticleState): ArticleState {
+	const {articles} = snapshot;
 	const next = update(Object.hasOwn(articles, key) ? articles[key] : blankState());
 	articles[key] = next;
-	evictLeastRecentlyRead(articles, key);
+	keepWithinLimits(snapshot, key);
 	return next;
-}
-
-function evictLeastRecentlyRead(articles: Articles, keep: string): void {
-	const keys = Object.keys(articles);
-	const excess = keys.length - maxArticles;
-	if (excess <= 0) {
-		return;
-	}
-
-	const lastRead = (key: string) => articles[key].lastRead ?? '';
-	const oldestFirst = keys
-		.filter(key => key !== keep)
-		.sort((a, b) => (lastRead(a) < lastRead(b) ? -1 : (lastRead(a) > lastRead(b) ? 1 : 0)));
-	for (const key of oldestFirst.slice(0, excess)) {
-		delete articles[key];
-	}
 }
 
 function forget(articles: Articles, key: string): number {
@@ -206,13 +239,17 @@ function forget(articles: Articles, key: string): number {
 	return 1;
 }
 
-function forgetAll(articles: Articles): number {
-	const keys = Object.keys(articles);
-	for (const key of keys) {
-		delete articles[key];
+function forgetAll(snapshot: StateSnapshot): number {
+	let count = 0;
+	for (const articles of [snapshot.articles, snapshot.unclaimed]) {
+		for (const key of Object.keys(articles)) {
+			delete articles[key];
+			count++;
+		}
 	}
 
-	return keys.length;
+	snapshot.forgotten = {positions: 0, articles: 0};
+	return count;
 }
 
 function blankState(): ArticleState {

@@ -2,11 +2,10 @@ import test from 'ava';
 import {measureStore} from '../../helpers/store-measure.js';
 import {temporaryFolder} from '../../helpers/store-fixtures.js';
 
-// How long each operation takes is for the bench (`npm run bench` prints these figures): a shared
-// machine makes any time limit here flaky.
-test('with 1,000 articles the file stays small', t => {
-	const figures = measureStore(temporaryFolder(t));
+// Times are logged, not asserted (speed is checked by npm run bench); the size is a property.
+test('with 10,000 articles the file stays under 4 MB and every operation works', t => {
+	const figures = measureStore(temporaryFolder(t), 5);
 	t.log(figures);
-	t.is(figures.articles, 1000);
-	t.true(figures.fileBytes < 400_000, `file is ${figures.fileBytes} bytes`);
+	t.is(figures.articles, 10_000);
+	t.true(figures.fileBytes < 4_000_000, `file is ${figures.fileBytes} bytes`);
 });

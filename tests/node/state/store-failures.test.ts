@@ -13,9 +13,9 @@ function corruptFiles(directory: string): string[] {
 }
 
 /** Whatever the store is given, it neither throws nor saves. */
-function assertReadOnly(t: {is(a: unknown, b: unknown): void; deepEqual(a: unknown, b: unknown): void; false(a: unknown): void}, store: ReturnType<typeof openStore>): void {
+function assertReadOnly(t: {is(a: unknown, b: unknown): void; deepEqual(a: unknown, b: unknown, message?: string): void; false(a: unknown): void}, store: ReturnType<typeof openStore>): void {
 	t.false(store.writable);
-	t.deepEqual(store.recordView('a'), {views: 0, readSections: []});
+	t.deepEqual(store.recordView('a'), {views: 1, readSections: []}, 'counted on screen, not saved');
 	store.savePosition('a', position, ['install']);
 	t.is(store.get('a'), undefined);
 	t.deepEqual(Object.keys(store.all()), []);

@@ -50,7 +50,7 @@ test('a writer killed with SIGKILL at random moments never leaves a store that f
 	const percent = state?.position?.percent ?? -1;
 	t.true(percent >= 0 && percent <= 100, `percent is ${percent}`);
 	t.true((state?.readSections.length ?? 0) > 0);
-	t.true(Object.keys(store.all()).length <= 1000);
+	t.true(Object.keys(store.all()).length <= 1501);
 	t.is(store.recordView('guides/keys.md').views, (state?.views ?? 0) + 1);
 	t.deepEqual(readdirSync(directory).filter(name => name !== 'state.json'), [], 'no lock, temp or corrupt file is left');
 	t.log(`${locksLeft} of 6 kills left a lock behind; opening afterwards took ${opened} ms`);

@@ -1,8 +1,9 @@
-import {readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
-import {maxArticles, openStore, stateDirectory} from '../../../source/node/state/store.js';
+import {openStore, stateDirectory} from '../../../source/node/state/store.js';
+import {maxArticles, maxPositions} from '../../../source/node/state/store-limits.js';
 import {sampleArticles, temporaryFolder, writeStateFile} from '../../helpers/store-fixtures.js';
 
 const position = {slug: 'install', fraction: 0.5, percent: 37.5, at: '2026-02-01T10:00:00.000Z'};
@@ -109,11 +110,11 @@ test('without XDG_CONFIG_HOME, the folder is ~/.config/folio', t => {
 	t.is(stateDirectory({env: {}}), expected);
 });
 
-test('the file records schema version 1.0.0 from the first write', t => {
+test('the file records schema version 2.0.0 from the first write', t => {
 	const store = openStore({directory: temporaryFolder(t), env: {}});
-	t.deepEqual(readJson(store.path), {articles: {}, __internal__: {migrations: {version: '1.0.0'}}});
-	store.recordView('a');
-	t.deepEqual(readJson(store.path).__internal__, {migrations: {version: '1.0.0'}});
+	t.false(existsSync(store.path), 'opening alone writes nothing');
+	store.recordView('/library/a.md');
+	t.deepEqual(readJson(store.path).__internal__, {migrations: {version: '2.0.0'}});
 });
 
 test('a file without a version is migrated and keeps its articles', t => {
@@ -123,34 +124,73 @@ test('a file without a version is migrated and keeps its articles', t => {
 	const store = openStore({directory, env: {}});
 	t.deepEqual(store.warnings, []);
 	t.is(Object.keys(store.all()).length, 2);
-	t.deepEqual(readJson(file).__internal__, {migrations: {version: '1.0.0'}});
+	t.deepEqual(readJson(file).__internal__, {migrations: {version: '2.0.0'}});
 });
 
-test('a file from a newer schema is left alone and the store goes read-only', t => {
+test('a file from a newer schema is shown, never rewritten or moved aside, and said once', t => {
 	const directory = temporaryFolder(t);
 	const file = path.join(directory, 'state.json');
-	const newer = JSON.stringify({articles: {a: {visits: 3}}, __internal__: {migrations: {version: '2.0.0'}}});
+	const newer = JSON.stringify({
+		articles: {'/l/a.md': {views: 3, readSections: [], lastRead: '2026-01-01T00:00:00.000Z', marks: {x: 1}}, '/l/b.md': {visits: 3}},
+		__internal__: {migrations: {version: '3.1.0\u001B]0;x\u0007'}},
+	});
 	writeFileSync(file, newer);
 	const store = openStore({directory, env: {}});
 	t.false(store.writable);
-	t.deepEqual(store.warnings, [`reading state at ${file} was written by a newer folio (schema 2.0.0); reading works but views and positions will not be saved`]);
-	store.recordView('a');
+	t.deepEqual(store.warnings, [`reading state at ${file} was written by a newer folio (schema 3.1.0); it is shown but views and positions will not be saved`]);
+	t.is(store.get('/l/a.md')?.views, 3, 'what this version can read is shown');
+	t.is(store.recordView('/l/a.md').views, 4, 'the view is counted on screen');
+	store.savePosition('/l/a.md', position);
+	t.is(store.reset(), 0);
 	t.is(readFileSync(file, 'utf8'), newer);
+	t.deepEqual(readdirSync(directory), ['state.json']);
+	t.is(store.warnings.length, 1);
 });
 
-test(`at ${maxArticles} articles, a new one evicts the least recently read`, t => {
+test('a newer folio replacing the file while this one runs stops the writes, with one warning', t => {
+	const directory = temporaryFolder(t);
+	const store = openStore({directory, env: {}});
+	store.recordView('/l/a.md');
+	const newer = JSON.stringify({articles: {'/l/a.md': {views: 9, readSections: []}}, __internal__: {migrations: {version: '3.0.0'}}});
+	writeFileSync(store.path, newer);
+	store.recordView('/l/a.md');
+	store.savePosition('/l/a.md', position);
+	t.is(readFileSync(store.path, 'utf8'), newer);
+	t.deepEqual(readdirSync(directory), ['state.json'], 'not moved aside as corrupt');
+	t.false(store.writable);
+	t.deepEqual(store.warnings, [`reading state at ${store.path} was written by a newer folio (schema 3.0.0); it is shown but views and positions will not be saved`]);
+	t.is(store.get('/l/a.md')?.views, 9);
+});
+
+test(`past ${maxPositions} articles with a position, the least recently read lose their position first, and it is counted`, t => {
+	const directory = temporaryFolder(t);
+	writeStateFile(path.join(directory, 'state.json'), sampleArticles(maxPositions));
+	const store = openStore({directory, env: {}});
+	store.recordView('/library/guides/article-00000.md');
+	store.savePosition('/new/article.md', position);
+	const kept = store.all();
+	t.is(Object.keys(kept).length, maxPositions + 1, 'no article is forgotten whole');
+	t.truthy(kept['/library/guides/article-00000.md'].position, 'just read, so no longer the oldest');
+	t.deepEqual(kept['/library/guides/article-00001.md'], {views: 2, lastRead: '2025-01-01T00:01:00.000Z', readSections: []}, 'views kept, position gone');
+	t.truthy(kept['/library/guides/article-00002.md'].position);
+	t.deepEqual(store.forgotten(), {positions: 1, articles: 0});
+});
+
+test(`past ${maxArticles} articles, the least recently read are forgotten whole, and it is counted`, t => {
 	const directory = temporaryFolder(t);
 	const articles = sampleArticles(maxArticles);
+	for (const state of Object.values(articles)) {
+		delete state.position;
+		state.readSections = [];
+	}
+
 	writeStateFile(path.join(directory, 'state.json'), articles);
 	const store = openStore({directory, env: {}});
-	store.recordView('guides/article-0000.md');
-	store.recordView('new/article.md');
+	store.recordView('/new/article.md');
 	const kept = store.all();
 	t.is(Object.keys(kept).length, maxArticles);
-	t.truthy(kept['new/article.md']);
-	t.truthy(kept['guides/article-0000.md'], 'just read, so no longer the oldest');
-	t.false(Object.hasOwn(kept, 'guides/article-0001.md'));
-	t.truthy(kept['guides/article-0002.md']);
+	t.false(Object.hasOwn(kept, '/library/guides/article-00000.md'));
+	t.deepEqual(store.forgotten(), {positions: 0, articles: 1});
 });
 
 test('reset clears one article, then all, and says how many', t => {
