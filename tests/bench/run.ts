@@ -3,7 +3,7 @@
  * figure beside a peer measured in the same run (run it under the shared lock:
  * `flock /work/coord/test.lock npm run bench`). Prints every target with met / not met and
  * writes `.bench/results-<time>.json`. BENCH_RUNS sets the runs per figure (default 5),
- * BENCH_ONLY=REGEX the inputs measured.
+ * BENCH_ONLY=REGEX the inputs measured, BENCH_CLI another build to measure.
  */
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
@@ -13,7 +13,8 @@ import {installed, keyTimes, median, ms, percentile, probe, ratio, repeat, termi
 import {benchSearch} from './search.js';
 
 const root = process.cwd();
-const cli = path.join(root, 'dist/cli.js');
+// BENCH_CLI=path/to/cli.js measures another build (an older commit's dist/) with this bench.
+const cli = path.resolve(process.env.BENCH_CLI ?? path.join(root, 'dist/cli.js'));
 const work = mkdtempSync(path.join(os.tmpdir(), 'folio-bench-'));
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const width = 80;
@@ -34,7 +35,7 @@ const target = (name: string, value: string, peer: string, met: boolean) => {
 // BENCH_ONLY=REGEX keeps only the inputs whose label matches (to measure one lever quickly).
 const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
 const inputs = prepareInputs(root, process.argv.slice(2)).filter(input => !only || only.test(input.label));
-console.log(`folio bench: node ${process.version}, ${os.cpus().length} cpus, ${runs} runs after a warm-up, terminal ${terminal.columns}×${terminal.rows}, cat width ${width}`);
+console.log(`folio bench (${path.relative(root, cli)}): node ${process.version}, ${os.cpus().length} cpus, ${runs} runs after a warm-up, terminal ${terminal.columns}×${terminal.rows}, cat width ${width}`);
 console.log(`inputs (kept in .bench/inputs/): ${inputs.map(input => `${input.label} ${(input.bytes / 1024).toFixed(0)} KB`).join('; ')}`);
 console.log(hasLowdown ? 'lowdown: installed' : 'lowdown: not installed, its columns are skipped (apt-get install -y lowdown)');
 
