@@ -3,7 +3,8 @@
  * figure beside a peer measured in the same run (run it under the shared lock:
  * `flock /work/coord/test.lock npm run bench`). Prints every target with met / not met and
  * writes `.bench/results-<time>.json`. BENCH_RUNS sets the runs per figure (default 5),
- * BENCH_ONLY=REGEX the inputs measured.
+ * BENCH_ONLY=REGEX the inputs measured, BENCH_CLI another build to measure, BENCH_BEFORE an older
+ * build to time beside it.
  */
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
@@ -14,7 +15,11 @@ import {benchLibraryTyping, benchSearch} from './search.js';
 import {measureStore} from '../helpers/store-measure.js';
 
 const root = process.cwd();
-const cli = path.join(root, 'dist/cli.js');
+// BENCH_CLI=path/to/cli.js measures another build (an older commit's dist/) with this bench.
+const cli = path.resolve(process.env.BENCH_CLI ?? path.join(root, 'dist/cli.js'));
+// BENCH_BEFORE=path/to/cli.js also times an older build's cat, first screen, G and search, beside
+// this one's in the same run (figures only: targets are judged on this build).
+const before = process.env.BENCH_BEFORE ? path.resolve(process.env.BENCH_BEFORE) : undefined;
 const work = mkdtempSync(path.join(os.tmpdir(), 'folio-bench-'));
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const width = 80;
@@ -35,7 +40,7 @@ const target = (name: string, value: string, peer: string, met: boolean) => {
 // BENCH_ONLY=REGEX keeps only the inputs whose label matches (to measure one lever quickly).
 const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
 const inputs = prepareInputs(root, process.argv.slice(2)).filter(input => !only || only.test(input.label));
-console.log(`folio bench: node ${process.version}, ${os.cpus().length} cpus, ${runs} runs after a warm-up, terminal ${terminal.columns}×${terminal.rows}, cat width ${width}`);
+console.log(`folio bench (${path.relative(root, cli)}): node ${process.version}, ${os.cpus().length} cpus, ${runs} runs after a warm-up, terminal ${terminal.columns}×${terminal.rows}, cat width ${width}`);
 console.log(`inputs (kept in .bench/inputs/): ${inputs.map(input => `${input.label} ${(input.bytes / 1024).toFixed(0)} KB`).join('; ')}`);
 console.log(hasLowdown ? 'lowdown: installed' : 'lowdown: not installed, its columns are skipped (apt-get install -y lowdown)');
 
@@ -53,6 +58,12 @@ for (const input of inputs) {
 	const terminalPeer = median(repeat(runs, () => timeCommand(node, [path.join(root, 'tests/bench/baseline.mjs'), input.file, String(width)], env)));
 	const lowdown = hasLowdown ? median(repeat(runs, () => timeCommand('lowdown', ['-Tterm', `--term-width=${width}`, input.file], env))) : Number.NaN;
 	catTimes[input.label] = folio;
+	if (before) {
+		const old = median(repeat(runs, () => timeCommand(node, [before, 'cat', input.file, '--width', String(width)], env)));
+		results[`before cat ${input.label}`] = old;
+		console.log(`  ${input.label.padEnd(44)} before: ${ms(old)} = ${ratio(old, html)} marked→HTML, ${ratio(old, terminalPeer)} marked+terminal`);
+	}
+
 	results[`cat ${input.label}`] = {folioMs: folio, markedHtmlMs: html, markedTerminalMs: terminalPeer, lowdownMs: lowdown};
 	console.log(`  ${input.label.padEnd(44)} ${ms(folio).padEnd(10)} ${`${ms(html)} (${ratio(folio, html)})`.padEnd(18)} ${`${ms(terminalPeer)} (${ratio(folio, terminalPeer)})`.padEnd(18)} ${hasLowdown ? `${ms(lowdown)} (${ratio(folio, lowdown)})` : 'skipped'}`);
 	target(`cat ${input.label} ≤ 1.25× marked→HTML`, `${ms(folio)} = ${ratio(folio, html)}`, `marked→HTML ${ms(html)}`, folio <= 1.25 * html);
@@ -103,6 +114,13 @@ function measureArticle(input: Input) {
 	const lessJumps = repeat(runs, () => less([{key: 'G', expect: ['LESSEND']}, {key: 'g'}, {key: '/'}, {key: input.query, label: 'typing'}, {key: '\r', expect: ['LESSEND', 'LESSREADY'], label: 'search'}]));
 	const blocked = repeat(runs, () => folio([{send: 'G'}, {sleep: 0.03}, {key: 'k'}]));
 	const g = median(keyTimes(jumps, 'G'));
+	if (before) {
+		const oldFirst = median(repeat(runs, () => probe([node, before, input.file], folioReady, [], env).first_frame_ms ?? Number.NaN));
+		const oldJumps = repeat(runs, () => probe([node, before, input.file], folioReady, [{key: 'G', expect: ['100%']}, {key: '/'}, {key: input.query, label: 'typing'}, {key: '\r', expect: ['match ', 'not found'], label: 'search'}], env));
+		results[`before screens ${input.label}`] = {firstScreenMs: oldFirst, gMs: median(keyTimes(oldJumps, 'G')), searchMs: median(keyTimes(oldJumps, 'search'))};
+		console.log(`  before: first screen ${ms(oldFirst)} (${ratio(oldFirst, floor)} floor), G ${ms(median(keyTimes(oldJumps, 'G')))}, search ${ms(median(keyTimes(oldJumps, 'search')))}, peak RSS ${(Math.max(...oldJumps.map(result => result.peak_rss_kb)) / 1024).toFixed(0)} MB`);
+	}
+
 	const search = median(keyTimes(jumps, 'search'));
 	const lessG = median(keyTimes(lessJumps, 'G'));
 	const lessSearch = median(keyTimes(lessJumps, 'search'));

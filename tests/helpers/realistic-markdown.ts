@@ -40,6 +40,7 @@ export function generateRealisticMarkdown(targetBytes: number, seed = 1): string
 	let definitionsMade = 0;
 	const trailing: string[] = [];
 	let footnote = 0;
+	let note = 0;
 
 	const reference = () => {
 		// Mostly definitions made already or still to come at the end: both must resolve.
@@ -183,7 +184,10 @@ export function generateRealisticMarkdown(targetBytes: number, seed = 1): string
 			} else if (roll < 0.5) {
 				block.push(htmlBlock(), '');
 			} else if (roll < 0.65) {
-				block.push(`> **Note** ${sentence(12)}`, `> ${sentence(8)}`, '', code(), '');
+				// A definition inside a quote, used after it and from later chapters.
+				const lastNote = note;
+				note = chapter;
+				block.push(`> **Note** ${sentence(12)} See [the note’s source][note-${chapter}].`, '>', `> [note-${chapter}]: https://example.com/notes/${chapter}`, '', `Later: [note ${chapter}][note-${chapter}], and the [one before][note-${lastNote}].`, '', code(), '');
 			} else {
 				block.push('#### Details', '', paragraph(), '', code(), '');
 			}

@@ -1,0 +1,45 @@
+import test from 'ava';
+import stringWidthReference from 'string-width';
+import {loadTextWidth, stringWidth} from '../../source/core/text/text-width.js';
+
+test.before(async () => {
+	await loadTextWidth();
+});
+
+// The soft hyphen is one column as glibc's wcwidth (and so most terminals) count it; string-width says 0.
+const softHyphen = 0xAD;
+
+const codePoints = function * () {
+	for (let code = 0x20; code <= 0xFFFF; code++) {
+		if ((code < 0xD800 || code > 0xDFFF) && code !== softHyphen) {
+			yield String.fromCodePoint(code);
+		}
+	}
+};
+
+test('every character is measured as string-width measures it, alone, between letters and doubled', t => {
+	const wrong: string[] = [];
+	for (const character of codePoints()) {
+		for (const text of [character, `a${character}b`, character + character]) {
+			if (stringWidth(text) !== stringWidthReference(text)) {
+				wrong.push(`U+${character.codePointAt(0)!.toString(16).toUpperCase()} in ${JSON.stringify(text)}: ${stringWidth(text)}, string-width ${stringWidthReference(text)}`);
+			}
+		}
+	}
+
+	t.deepEqual(wrong.slice(0, 10), []);
+});
+
+test('mixed text of typography, CJK and combining marks is measured as string-width measures it', t => {
+	const pieces = ['a', '\u00A0', ' ', '—', '’', '“', '≤', '€', 'é', 'e\u0301', '中', '文', 'ア', '한', '（', '：', '👍', '❤️', '\u200D', '\u302A', '½', '→'];
+	let seed = 7;
+	const next = () => {
+		seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+		return seed;
+	};
+
+	for (let run = 0; run < 5000; run++) {
+		const text = Array.from({length: 1 + (next() % 12)}, () => pieces[next() % pieces.length]).join('');
+		t.is(stringWidth(text), stringWidthReference(text), JSON.stringify(text));
+	}
+});
