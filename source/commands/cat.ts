@@ -4,7 +4,7 @@ import {highlightCode} from '../node/highlight.js';
 import {hyperlinksFor} from '../node/hyperlinks.js';
 import {loadTextWidth} from '../core/text/text-width.js';
 import {RenderedArticle, type RenderStyle} from '../core/markdown/render.js';
-import {findSections, sectionRange} from '../core/article/sections.js';
+import {findSections, sectionsMarkdown, selectedRanges} from '../core/article/sections.js';
 import {sanitizeLine, stripStyling} from '../core/text/sanitize.js';
 import {outputStyle, outputWidth, type CommandContext} from './context.js';
 import {articleFields} from './article-json.js';
@@ -48,13 +48,13 @@ export async function catCommand(context: CommandContext, options: CatOptions): 
 
 		const rendered = new RenderedArticle(article, {width, style: format, highlight: highlightCode, hyperlinks});
 		if (selected) {
-			for (const [position, index] of selected.entries()) {
-				const [first, end] = sectionRange(article.outline.sections, index);
+			const notesShown = new Set<string>();
+			for (const [position, [first, end]] of selectedRanges(article.outline.sections, selected).entries()) {
 				if (position > 0) {
 					await writer.line('');
 				}
 
-				for (const line of rendered.renderSections(first, end)) {
+				for (const line of rendered.renderSections(first, end, notesShown)) {
 					await writer.line(line);
 				}
 			}
@@ -92,22 +92,19 @@ function markdownOf(article: Article, selected: number[] | undefined): string {
 		return article.body.endsWith('\n') ? article.body : article.body + '\n';
 	}
 
-	const {sections} = article.outline;
-	return selected.map(index => {
-		const [first, end] = sectionRange(sections, index);
-		const endLine = sections[end]?.sourceLine ?? article.lines.length;
-		return article.lines.slice(sections[first].sourceLine, endLine).join('\n').trimEnd() + '\n';
-	}).join('\n');
+	return sectionsMarkdown(article, selected);
 }
 
 function jsonOf(article: Article, selected: number[] | undefined, width: number) {
 	const rendered = new RenderedArticle(article, {width, style: 'plain'});
 	const {sections, blocks} = article.outline;
-	const wanted = selected ? new Set(selected.flatMap(index => range(...sectionRange(sections, index)))) : undefined;
+	const wanted = selected ? new Set(selectedRanges(sections, selected).flatMap(([first, end]) => range(first, end))) : undefined;
+	// Only some sections: the notes they cite go with the first one shown that cites each.
+	const notesShown = selected ? new Set<string>() : undefined;
 	const entries = blocks
 		.filter(block => (wanted ? wanted.has(block.section) : true))
 		.map(block => {
-			const lines = rendered.renderSource(block.startLine, block.endLine);
+			const lines = rendered.renderBlockAlone(block, notesShown);
 			const section = sections[block.section];
 			const text = (section ? lines.slice(headingHeight(lines)) : lines).join('\n').replace(/^\n+/, '').trimEnd();
 			return section

@@ -283,3 +283,37 @@ test('the bundled library is found from any working folder', async t => {
 	t.is(elsewhere.status, 0, elsewhere.stderr);
 	t.is(elsewhere.stdout, here.stdout);
 });
+
+const referencesSource = '# Doc\n\n## A\n\nSee [x][] and [the y][Y], [inline](http://i) and a note[^n].\n\n### A1\n\nchild\n\n## B\n\n[x]: https://x.org\n[y]: https://y.org "Why"\n[z]: https://z.org\n\n[^n]: The note.\n';
+
+test('--format markdown with --section appends the definitions and footnotes the section uses, and only those', async t => {
+	const result = await runFolio(t, ['cat', '-', '--format', 'markdown', '--section', 'a'], {input: referencesSource});
+	t.is(result.status, 0, result.stderr);
+	t.is(result.stdout, '## A\n\nSee [x][] and [the y][Y], [inline](http://i) and a note[^n].\n\n### A1\n\nchild\n\n[x]: https://x.org\n[y]: https://y.org "Why"\n[^n]: The note.\n');
+});
+
+test('a section named twice, or inside another named section, is printed once in every format', async t => {
+	const once = await runFolio(t, ['cat', '-', '--format', 'plain', '--section', 'a'], {input: referencesSource});
+	for (const format of ['plain', 'markdown']) {
+		const [single, repeated] = await Promise.all([
+			runFolio(t, ['cat', '-', '--format', format, '--section', 'a'], {input: referencesSource}),
+			runFolio(t, ['cat', '-', '--format', format, '--section', 'a1', '--section', 'a', '--section', 'A'], {input: referencesSource}),
+		]);
+		t.is(repeated.status, 0, repeated.stderr);
+		t.is(repeated.stdout, single.stdout, format);
+	}
+
+	t.is(outputLines(once.stdout).filter(line => line === 'child').length, 1);
+});
+
+test('--section prints the footnotes it cites, once, even when the article cites them first elsewhere', async t => {
+	const source = '# A\n\nFirst[^n].\n\n## B\n\nAgain[^n] and new[^m].\n\n## C\n\nOnce more[^n].\n\n[^n]: Note n.\n[^m]: Note m.\n';
+	const result = await runFolio(t, ['cat', '-', '--format', 'plain', '--section', 'b', '--section', 'c'], {input: source});
+	t.is(result.status, 0, result.stderr);
+	t.is(result.stdout, '## B\n\nAgain[1] and new[2].\n\n[1] Note n.\n\n[2] Note m.\n\n## C\n\nOnce more[1].\n');
+	const whole = await runFolio(t, ['cat', '-', '--format', 'plain'], {input: source});
+	t.is(outputLines(whole.stdout).filter(line => line === '[1] Note n.').length, 1, 'the whole article lists each note once, after its first citation');
+	t.true(whole.stdout.indexOf('[1] Note n.') < whole.stdout.indexOf('## B'));
+	const json = await runFolio(t, ['cat', '-', '--format', 'json', '--section', 'b', '--section', 'c'], {input: source});
+	t.deepEqual((JSON.parse(json.stdout) as {sections: Array<{text: string}>}).sections.map(section => section.text), ['Again[1] and new[2].\n\n[1] Note n.\n\n[2] Note m.', 'Once more[1].']);
+});

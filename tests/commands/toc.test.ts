@@ -127,3 +127,9 @@ test('toc finds the headings CommonMark finds, and none in code, comments or ind
 		[2, 'After rules'],
 	]);
 });
+
+test('a # line inside an HTML block is not a heading, as marked reads it', async t => {
+	const result = await runFolio(t, ['toc', '-', '--json'], {input: '<details>\n<summary>More</summary>\n# not a heading\n</details>\n\n# Real\n\ntext\n'});
+	t.is(result.status, 0, result.stderr);
+	t.deepEqual((JSON.parse(result.stdout) as TocEntry[]).map(entry => [entry.title, entry.line]), [['Real', 3]]);
+});

@@ -1,7 +1,7 @@
 import test from 'ava';
-import {headingText, scanOutline} from '../../source/core/markdown/outline.js';
+import {buildOutline, headingText} from '../../source/core/markdown/outline.js';
 
-const titles = (body: string) => scanOutline(body.split('\n')).sections.map(section => [section.depth, section.title, section.slug]);
+const titles = (body: string) => buildOutline(body.split('\n')).sections.map(section => [section.depth, section.title, section.slug]);
 
 test('ATX and setext headings are found with their depth', t => {
 	t.deepEqual(titles('# One\n\nTwo\n===\n\nThree\n---\n\n#### Four ####\n'), [
@@ -10,7 +10,7 @@ test('ATX and setext headings are found with their depth', t => {
 });
 
 test('repeated headings get unique GitHub slugs', t => {
-	t.deepEqual(scanOutline('## Usage\n## Usage\n### Usage\n## Usage-1\n'.split('\n')).sections.map(section => section.slug), ['usage', 'usage-1', 'usage-2', 'usage-1-1']);
+	t.deepEqual(buildOutline('## Usage\n## Usage\n### Usage\n## Usage-1\n'.split('\n')).sections.map(section => section.slug), ['usage', 'usage-1', 'usage-2', 'usage-1-1']);
 });
 
 test('slugs follow GitHub: lowercase, punctuation dropped, spaces to hyphens, non-Latin kept', t => {
@@ -39,8 +39,8 @@ test('entities never decode to control characters', t => {
 });
 
 test('blocks split the body at every heading, with the preamble first', t => {
-	const outline = scanOutline('intro\n\n# A\ntext\n## B\n'.split('\n'));
-	t.deepEqual(outline.blocks, [
+	const outline = buildOutline('intro\n\n# A\ntext\n## B\n'.split('\n'));
+	t.deepEqual(outline.blocks.map(({section, startLine, endLine}) => ({section, startLine, endLine})), [
 		{section: -1, startLine: 0, endLine: 2},
 		{section: 0, startLine: 2, endLine: 4},
 		{section: 1, startLine: 4, endLine: 6},
@@ -48,5 +48,22 @@ test('blocks split the body at every heading, with the preamble first', t => {
 });
 
 test('reference link definitions are collected for every section', t => {
-	t.deepEqual(scanOutline('# A\n[x]\n\n# B\n\n[x]: https://example.com\n'.split('\n')).linkDefinitions, ['[x]: https://example.com']);
+	const {document} = buildOutline('# A\n[x]\n\n# B\n\n[x]: https://example.com\n'.split('\n'));
+	t.is(document.links.x?.href, 'https://example.com');
+	t.is(document.definitionSources.get('x'), '[x]: https://example.com');
+});
+
+test('a # line inside an HTML block is not a heading, and does not split the block', t => {
+	const outline = buildOutline('<details>\n# not a heading\n</details>\n\n# Yes\n'.split('\n'));
+	t.deepEqual(outline.sections.map(section => [section.title, section.sourceLine]), [['Yes', 4]]);
+	t.deepEqual(outline.blocks.map(({section, startLine, endLine}) => [section, startLine, endLine]), [[-1, 0, 4], [0, 4, 6]]);
+});
+
+test('headings after leading blank lines keep their source line', t => {
+	t.deepEqual(buildOutline('\n\n# A\n\ntext\n\nB\n-\n'.split('\n')).sections.map(section => [section.title, section.sourceLine]), [['A', 2], ['B', 6]]);
+});
+
+test('a heading of 160,000 spaces between two words is read by marked, title trimmed', t => {
+	const outline = buildOutline([`# a${' '.repeat(160_000)}b`]);
+	t.deepEqual(outline.sections.map(section => section.title), ['a b']);
 });

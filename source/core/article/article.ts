@@ -1,5 +1,5 @@
 import {splitFrontMatter, type FrontMatter} from './front-matter.js';
-import {headingText, scanOutline, type Outline} from '../markdown/outline.js';
+import {buildOutline, headingText, type Outline} from '../markdown/outline.js';
 import {sanitizeLine, sanitizeText} from '../text/sanitize.js';
 
 /** Reading speed used for `M min read`. */
@@ -73,7 +73,7 @@ export function expandTabs(text: string): string {
 export function parseArticle(text: string, origin: ArticleOrigin): Article {
 	const {frontMatter, body, warning} = splitFrontMatter(normaliseSource(text));
 	const lines = body.split('\n');
-	const outline = scanOutline(lines);
+	const outline = buildOutline(lines);
 	const title = frontMatter.title ?? outline.sections.find(section => section.depth === 1)?.title ?? fileTitle(origin);
 	return {...describe(frontMatter, body, title, origin, warning), origin, body, lines, outline};
 }
@@ -105,12 +105,32 @@ function describe(frontMatter: FrontMatter, body: string, title: string, origin:
 }
 
 function firstHeading(body: string): string | undefined {
-	const quick = /^ {0,3}# +(.+?)(?: +#+)? *$/m.exec(body);
-	if (quick && !/^ {0,3}(?:```|~~~)/m.test(body.slice(0, quick.index))) {
-		return headingText(quick[1]) || undefined;
+	// The quick path: a `# ` line with nothing before it that could hide it (code, HTML, a quote).
+	const quick = /^ {0,3}# +(\S[^\n]*)$/m.exec(body);
+	if (quick && !/^ {0,3}(?:```|~~~|<|>|[-*+] |\d{1,9}[.)] )|^ {4}/m.test(body.slice(0, quick.index))) {
+		return headingText(closingHashes(quick[1])) || undefined;
 	}
 
-	return scanOutline(body.split('\n')).sections.find(section => section.depth === 1)?.title;
+	return buildOutline(body.split('\n')).sections.find(section => section.depth === 1)?.title;
+}
+
+/** A heading's text without its optional closing `#`s, trimmed in one pass (no backtracking). */
+function closingHashes(text: string): string {
+	let end = text.length;
+	while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) {
+		end--;
+	}
+
+	let hashes = end;
+	while (hashes > 0 && text[hashes - 1] === '#') {
+		hashes--;
+	}
+
+	if (hashes < end && (hashes === 0 || text[hashes - 1] === ' ' || text[hashes - 1] === '\t')) {
+		end = hashes;
+	}
+
+	return text.slice(0, end).trim();
 }
 
 function fileTitle(origin: ArticleOrigin): string {
@@ -155,7 +175,7 @@ function isCjk(code: number): boolean {
 		|| (code >= 0xAC_00 && code <= 0xD7_AF) || (code >= 0x11_00 && code <= 0x11_FF) || (code >= 0x31_30 && code <= 0x31_8F);
 }
 
-/** Minutes to read `words` words at `wordsPerMinute`, at least 1. */
+/** Minutes to read `words` words at `wordsPerMinute`: at least 1 for any text, 0 for none. */
 export function readingMinutes(words: number): number {
-	return Math.max(1, Math.ceil(words / wordsPerMinute));
+	return words === 0 ? 0 : Math.max(1, Math.ceil(words / wordsPerMinute));
 }

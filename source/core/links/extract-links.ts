@@ -1,7 +1,7 @@
-import {Lexer, Marked, type Token} from 'marked';
+import {Marked, type Token} from 'marked';
 import type {Article} from '../article/article.js';
 import {headingText} from '../markdown/outline.js';
-import {linkDestination, readLinkDefinitions} from '../markdown/render-markdown.js';
+import {linkDestination} from '../markdown/hyperlink.js';
 import {sanitizeLine} from '../text/sanitize.js';
 
 /** One link of an article, as the link list shows it. */
@@ -18,21 +18,14 @@ const walker = new Marked({gfm: true});
 
 /**
  * Every link of an article in document order: inline, reference, autolinks and bare URLs, in
- * paragraphs, lists, quotes and tables alike. Images are not links. Read by marked's own lexer,
- * one block at a time, so each link knows its section.
+ * paragraphs, lists, quotes and tables alike. Images are not links. Read from the tokens marked
+ * lexed for the outline and the renderer, one block at a time, so each link knows its section.
  */
 export function extractLinks(article: Article): ArticleLink[] {
-	const definitions = readLinkDefinitions(article.outline.linkDefinitions);
+	const {document} = article.outline;
 	const links: ArticleLink[] = [];
 	for (const block of article.outline.blocks) {
-		const markdown = article.lines.slice(block.startLine, block.endLine).join('\n');
-		if (!markdown.includes('[') && !markdown.includes(':') && !markdown.includes('<')) {
-			continue;
-		}
-
-		const lexer = new Lexer(walker.defaults);
-		Object.assign(lexer.tokens.links, definitions);
-		walker.walkTokens(lexer.lex(markdown), (token: Token) => {
+		walker.walkTokens(document.blockTokens(block.firstToken, block.endToken), (token: Token) => {
 			if (token.type === 'link') {
 				const href = sanitizeLine(linkDestination(token.href) ?? token.href);
 				if (href !== '') {

@@ -2,6 +2,7 @@ import GithubSlugger from 'github-slugger';
 import {decodeHTMLStrict} from 'entities';
 import {Lexer, type Token} from 'marked';
 import {sanitizeLine} from '../text/sanitize.js';
+import {MarkdownDocument} from './document.js';
 
 /** One heading of an article. */
 export type Section = {
@@ -21,6 +22,9 @@ export type Block = {
 	section: number;
 	startLine: number;
 	endLine: number;
+	/** The block's top-level tokens in the document: [firstToken, endToken). */
+	firstToken: number;
+	endToken: number;
 };
 
 export type Outline = {
@@ -28,104 +32,25 @@ export type Outline = {
 	/** The smallest heading depth (1 for an article with an H1), for indenting a TOC; 1 when there are none. */
 	topDepth: number;
 	blocks: Block[];
-	/** Source lines that define reference links (`[name]: url`), shared by every block. */
-	linkDefinitions: string[];
+	/** The body lexed by marked: the tokens every block renders from, and the reference definitions. */
+	document: MarkdownDocument;
 };
 
-const fenceOpen = /^ {0,3}(`{3,}|~{3,})([^`]*)$/;
-const atxHeading = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const setextUnderline = /^ {0,3}(=+|-+)[ \t]*$/;
-const thematicBreak = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
-const containerStart = /^ {0,3}(?:>|[*+-](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
-const indentedCode = /^(?: {4}|\t)/;
-const linkDefinition = /^ {0,3}\[[^\]]+\]:/;
-
 /**
- * Find the top-level headings of a Markdown body (its lines) in one pass, the way CommonMark
- * reads them: ATX and setext headings, none inside fenced or indented code or HTML comments.
- * This is much cheaper than lexing the whole document, so a long article can be split into
- * sections and rendered one section at a time.
+ * The outline of a Markdown body (its lines), read from marked's own top-level block tokens: the
+ * headings marked finds are the sections, and each block is a heading and what follows it up to
+ * the next one. The renderer draws the same tokens, so outline and text always agree.
  */
-export function scanOutline(lines: string[]): Outline {
+export function buildOutline(lines: string[]): Outline {
+	const document = new MarkdownDocument(lines.join('\n'));
 	const sections: Section[] = [];
-	const linkDefinitions: string[] = [];
+	const headingTokens: number[] = [];
 	const slugger = new GithubSlugger();
-	let fence: {marker: string; length: number} | undefined;
-	let inComment = false;
-	let paragraph: {start: number; container: boolean} | undefined;
-
-	const addHeading = (depth: number, rawTitle: string, line: number) => {
-		const title = headingText(rawTitle);
-		sections.push({depth, title, slug: slugger.slug(title), sourceLine: line});
-	};
-
-	for (const [index, line] of lines.entries()) {
-		if (fence) {
-			const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-			if (close && close[1][0] === fence.marker && close[1].length >= fence.length) {
-				fence = undefined;
-			}
-
-			continue;
-		}
-
-		if (inComment) {
-			if (line.includes('-->')) {
-				inComment = false;
-			}
-
-			continue;
-		}
-
-		if (line.trim() === '') {
-			paragraph = undefined;
-			continue;
-		}
-
-		if (!paragraph && indentedCode.test(line)) {
-			continue;
-		}
-
-		const open = fenceOpen.exec(line);
-		if (open) {
-			fence = {marker: open[1][0], length: open[1].length};
-			paragraph = undefined;
-			continue;
-		}
-
-		if (!paragraph && /^ {0,3}<!--/.test(line)) {
-			inComment = !line.slice(line.indexOf('<!--') + 4).includes('-->');
-			continue;
-		}
-
-		const atx = atxHeading.exec(line);
-		if (atx) {
-			addHeading(atx[1].length, atx[2] ?? '', index);
-			paragraph = undefined;
-			continue;
-		}
-
-		const underline = setextUnderline.exec(line);
-		if (underline && paragraph && !paragraph.container) {
-			const text = lines.slice(paragraph.start, index).join(' ');
-			addHeading(underline[1][0] === '=' ? 1 : 2, text, paragraph.start);
-			paragraph = undefined;
-			continue;
-		}
-
-		if (thematicBreak.test(line)) {
-			paragraph = undefined;
-			continue;
-		}
-
-		if (!paragraph && linkDefinition.test(line)) {
-			linkDefinitions.push(line);
-			continue;
-		}
-
-		const container = containerStart.test(line);
-		if (!paragraph || container) {
-			paragraph = {start: index, container: container || (paragraph?.container ?? false)};
+	for (const [index, token] of document.tokens.entries()) {
+		if (token.type === 'heading') {
+			const title = sanitizeLine(decodeEntities(inlineText(document.inlineOf(index))));
+			sections.push({depth: token.depth as number, title, slug: slugger.slug(title), sourceLine: document.tokenLines[index]});
+			headingTokens.push(index);
 		}
 	}
 
@@ -134,21 +59,23 @@ export function scanOutline(lines: string[]): Outline {
 		topDepth = Math.min(topDepth, section.depth);
 	}
 
-	return {sections, topDepth: sections.length > 0 ? topDepth : 1, blocks: toBlocks(sections, lines.length), linkDefinitions};
-}
-
-function toBlocks(sections: Section[], lineCount: number): Block[] {
 	const blocks: Block[] = [];
-	const firstHeading = sections[0]?.sourceLine ?? lineCount;
+	const firstHeading = headingTokens[0] ?? document.tokens.length;
 	if (firstHeading > 0) {
-		blocks.push({section: -1, startLine: 0, endLine: firstHeading});
+		blocks.push({section: -1, startLine: 0, endLine: sections[0]?.sourceLine ?? lines.length, firstToken: 0, endToken: firstHeading});
 	}
 
 	for (const [index, section] of sections.entries()) {
-		blocks.push({section: index, startLine: section.sourceLine, endLine: sections[index + 1]?.sourceLine ?? lineCount});
+		blocks.push({
+			section: index,
+			startLine: section.sourceLine,
+			endLine: sections[index + 1]?.sourceLine ?? lines.length,
+			firstToken: headingTokens[index],
+			endToken: headingTokens[index + 1] ?? document.tokens.length,
+		});
 	}
 
-	return blocks;
+	return {sections, topDepth: sections.length > 0 ? topDepth : 1, blocks, document};
 }
 
 /**
@@ -163,15 +90,20 @@ export function headingText(markdown: string): string {
 	return sanitizeLine(decodeEntities(inlineText(Lexer.lexInline(markdown))));
 }
 
-function inlineText(tokens: Token[]): string {
+/** The text of inline tokens, depth first without recursion (a file can nest emphasis deeply). */
+export function inlineText(tokens: Token[]): string {
 	let text = '';
-	for (const token of tokens) {
-		if (token.type === 'html') {
+	const stack: Token[] = [...tokens].reverse();
+	while (stack.length > 0) {
+		const token = stack.pop()!;
+		if (token.type === 'html' || token.type === 'checkbox' || token.type === 'footnoteRef') {
 			continue;
 		}
 
 		if ('tokens' in token && token.tokens && token.type !== 'image') {
-			text += inlineText(token.tokens);
+			for (let index = token.tokens.length - 1; index >= 0; index--) {
+				stack.push(token.tokens[index]);
+			}
 		} else if (token.type === 'br') {
 			text += ' ';
 		} else if ('text' in token && typeof token.text === 'string') {
@@ -182,6 +114,9 @@ function inlineText(tokens: Token[]): string {
 	return text;
 }
 
+const tooLongReference = /&#(?:\d{8,}|[xX][\da-fA-F]{7,});/;
+const tooLongReferences = /(&#(?:\d{8,}|[xX][\da-fA-F]{7,});)/;
+
 /**
  * Decode the HTML entities marked leaves escaped in token text, with the entities package.
  * Never to a control character: `&#27;` must not become a live ESC, so those become U+FFFD.
@@ -191,7 +126,11 @@ export function decodeEntities(text: string): string {
 		return text;
 	}
 
-	// Strict: `&#x4e2d` without its `;` stays text, as CommonMark says.
+	// Strict: `&#x4e2d` without its `;` stays text, as CommonMark says; so do numeric references
+	// longer than CommonMark allows (7 decimal or 6 hex digits), which are never characters.
+	const decoded = tooLongReference.test(text)
+		? text.split(tooLongReferences).map((part, index) => (index % 2 === 1 ? part : decodeHTMLStrict(part))).join('')
+		: decodeHTMLStrict(text);
 	// eslint-disable-next-line no-control-regex
-	return decodeHTMLStrict(text).replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '\uFFFD');
+	return decoded.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '\uFFFD');
 }

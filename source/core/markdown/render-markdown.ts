@@ -1,50 +1,49 @@
-import type {ChalkInstance} from 'chalk';
-import {Lexer, Marked, type Links, type Token, type Tokens} from 'marked';
-import {markedTerminal} from 'marked-terminal';
-import type {CodeHighlighter} from './highlight.js';
-import {decodeEntities} from './outline.js';
-import {sanitizeLine, sanitizeText, stripStyling} from '../text/sanitize.js';
 import {painter, type RenderStyle} from '../text/style.js';
+import {Marked, type Token, type Tokens} from 'marked';
+import {markedTerminal} from 'marked-terminal';
+import type {MarkdownDocument} from './document.js';
+import type {CodeHighlighter} from './highlight.js';
+import {renderHtmlBlock} from './render-html.js';
+import {inlineRenderers, renderFootnoteReference, renderInline, type Parser} from './render-inline.js';
+import {renderList} from './render-list.js';
+import {ansiStyles, plainStyles, type Styles} from './styles.js';
 import {drawTable} from './table.js';
+import {carryStyling, cutText} from '../text/fit.js';
+import {hangUnder, innerWidth, wrapBlock, type Converter} from './block-layout.js';
+import {sanitizeText} from '../text/sanitize.js';
 
 export type {RenderStyle} from '../text/style.js';
 
-type Converter = {
-	marked: Marked;
-	/** The width the next parse renders at; rules and tables read it. */
-	width: number;
-	/** Columns of indent the quotes and list items being rendered add around their content. */
-	indent: number;
-	/** Colours fenced code in `ansi` style, when the caller provides one. */
-	highlight: CodeHighlighter | undefined;
-	/** Web and mail links become OSC 8 hyperlinks (`ansi` style only). */
-	hyperlinks: boolean;
-};
+/** Columns code is indented by. */
+const codeIndent = 4;
+/** Starts a code line's continuation when the line is wider than the text. */
+const continuationMark = '↪ ';
 
 const converters = new Map<RenderStyle, Converter>();
 
 /**
- * Render one run of Markdown (a section) to terminal text with marked and marked-terminal.
- * Lines are not yet fitted to the width: `RenderedArticle` fits each one with `fitLine`.
+ * Render one block of an article (the preamble, or a heading and its text) to terminal lines of at
+ * most `width` columns, followed by the footnotes first referenced in it.
  */
-export function renderMarkdown(markdown: string, links: Links, width: number, style: RenderStyle, highlight?: CodeHighlighter, hyperlinks = false): string {
-	const converter = converterFor(style);
-	converter.width = width;
-	converter.highlight = highlight;
-	converter.hyperlinks = hyperlinks && style === 'ansi';
-	const lexer = new Lexer(converter.marked.defaults);
-	Object.assign(lexer.tokens.links, links);
-	const tokens = lexer.lex(limitNesting(markdown));
-	return converter.marked.parser(tokens);
-}
-
-/** The reference-link definitions of a whole document, read from its definition lines. */
-export function readLinkDefinitions(lines: string[]): Links {
-	if (lines.length === 0) {
-		return {};
+export function renderBlock(document: MarkdownDocument, tokens: Token[], options: {width: number; style: RenderStyle; highlight?: CodeHighlighter; hyperlinks?: boolean; notesShown?: Set<string>}): string {
+	const converter = converterFor(options.style);
+	converter.width = options.width;
+	converter.indent = 0;
+	converter.listDepth = 0;
+	converter.highlight = options.highlight;
+	converter.hyperlinks = options.hyperlinks === true && options.style === 'ansi';
+	converter.notes = [];
+	converter.notesShown = options.notesShown;
+	converter.inLink = false;
+	let output = converter.marked.parser(tokens);
+	// A note's text can reference further notes: they follow it.
+	for (let index = 0; index < converter.notes.length; index++) {
+		const label = converter.notes[index];
+		const number = document.footnotes.get(label)?.refs[0]?.id ?? '?';
+		output += hangUnder(converter.styles.footnote(`[${number}]`), converter.marked.parser(document.noteContent(label)), converter, 1) + '\n\n';
 	}
 
-	return Lexer.lex(lines.join('\n\n')).links;
+	return output;
 }
 
 function converterFor(style: RenderStyle): Converter {
@@ -58,28 +57,30 @@ function converterFor(style: RenderStyle): Converter {
 }
 
 function createConverter(style: RenderStyle): Converter {
-	const chalk = painter(style);
-	const converter: Converter = {marked: new Marked({gfm: true, async: false}), width: 80, indent: 0, highlight: undefined, hyperlinks: false};
-	const identity = (text: string) => text;
-	const styles = style === 'ansi' ? ansiStyles(chalk) : plainStyles(identity);
-
-	const terminal = markedTerminal({...styles, emoji: true, showSectionPrefix: true, reflowText: false, tab: 4}) as {renderer: Record<string, (this: unknown, token: unknown) => string>};
-	converter.marked.use(terminal as never);
-	// Quotes indent by 2 and lists by up to 6 columns: what they hold (a table, a rule) must
-	// be drawn that much narrower, or every row of it would wrap.
-	const indented = (name: string, columns: number) => function (this: unknown, token: unknown) {
-		converter.indent += columns;
-		try {
-			return terminal.renderer[name].call(this, token);
-		} finally {
-			converter.indent -= columns;
-		}
+	const styles: Styles = style === 'ansi' ? ansiStyles(painter('ansi')) : plainStyles();
+	const converter: Converter = {
+		marked: new Marked({gfm: true, async: false}), width: 80, indent: 0, listDepth: 0, highlight: undefined, styles, inLink: false, notes: [], notesShown: undefined, hyperlinks: false,
 	};
-
-	const innerWidth = () => Math.max(10, converter.width - converter.indent);
+	// marked-terminal draws whatever folio does not draw itself.
+	converter.marked.use(markedTerminal({emoji: true, showSectionPrefix: true, reflowText: false, tab: 4}) as never);
 	converter.marked.use({
+		extensions: [
+			{name: 'footnoteRef', renderer: token => renderFootnoteReference(token as never, converter)},
+			{name: 'footnote', renderer: () => ''},
+			{name: 'footnotes', renderer: () => ''},
+		],
 		renderer: {
-			blockquote(this: {parser: {parse(tokens: Token[]): string}}, token: Tokens.Blockquote) {
+			...inlineRenderers(converter),
+			paragraph(this: {parser: Parser}, token: Tokens.Paragraph) {
+				return wrapBlock(renderInline(this.parser, token.tokens, converter), converter) + '\n\n';
+			},
+			heading(this: {parser: Parser}, token: Tokens.Heading) {
+				const prefix = '#'.repeat(token.depth) + ' ';
+				const text = prefix + renderInline(this.parser, token.tokens, converter).replace(/\n/g, ' ');
+				const styled = token.depth === 1 ? styles.firstHeading(text) : styles.heading(text);
+				return wrapBlock(styled, converter, ' '.repeat(prefix.length)) + '\n\n';
+			},
+			blockquote(this: {parser: Parser}, token: Tokens.Blockquote) {
 				// A bar at the start of every line, as a reader of glow or GitHub expects.
 				converter.indent += 2;
 				try {
@@ -89,130 +90,61 @@ function createConverter(style: RenderStyle): Converter {
 					converter.indent -= 2;
 				}
 			},
-			list: indented('list', 6),
-			text(this: {parser: {parseInline(tokens: Token[]): string}}, token: Tokens.Text | Tokens.Escape) {
-				// Soft line breaks inside a paragraph are spaces: lines are wrapped to the width later.
-				if ('tokens' in token && token.tokens) {
-					return this.parser.parseInline(token.tokens);
-				}
-
-				return styles.text(sanitizeText(decodeEntities(token.text)).replace(/\n/g, ' '));
+			list(this: {parser: Parser}, token: Tokens.List) {
+				return renderList(this.parser, token, converter) + '\n\n';
 			},
 			code(token: Tokens.Code) {
-				const language = token.lang?.trim().split(/\s+/)[0]?.toLowerCase();
-				const highlighted = style === 'ansi' && language ? converter.highlight?.(token.text, language) : undefined;
-				const body = highlighted ?? styles.code(token.text);
-				return indent(body, 4) + '\n\n';
+				return renderCode(token, converter) + '\n\n';
 			},
-			html(token: Tokens.HTML | Tokens.Tag) {
-				const text = sanitizeText(decodeEntities(token.text.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<[^>]*>/g, '')));
+			html(this: {parser: Parser}, token: Tokens.HTML | Tokens.Tag) {
 				if ('block' in token && token.block) {
-					return text.trim() === '' ? '' : styles.html(text.trim()) + '\n\n';
+					const text = renderHtmlBlock(this.parser, token.text, converter);
+					return text === '' ? '' : text + '\n\n';
 				}
 
-				return text;
+				return renderInline(this.parser, [token], converter);
 			},
 			hr() {
-				return styles.hr('─'.repeat(innerWidth())) + '\n\n';
+				return styles.hr('─'.repeat(innerWidth(converter))) + '\n\n';
 			},
-			link(this: {parser: {parseInline(tokens: Token[]): string}}, token: Tokens.Link) {
-				const text = this.parser.parseInline(token.tokens);
-				const url = linkDestination(token.href);
-				if (converter.hyperlinks && url !== undefined && hyperlinkable(url)) {
-					// The terminal shows the address on hover: printing it after the text would repeat it.
-					return hyperlink(url, styles.link(text || url));
-				}
-
-				const href = sanitizeLine(token.href);
-				if (href.startsWith('#') || href === '' || stripStyling(text) === href) {
-					return styles.link(text || href);
-				}
-
-				return styles.link(`${text} (${styles.href(href)})`);
-			},
-			table(this: {parser: {parseInline(tokens: Token[]): string}}, token: Tokens.Table) {
-				const header = token.header.map(cell => this.parser.parseInline(cell.tokens));
-				const rows = token.rows.map(row => row.map(cell => this.parser.parseInline(cell.tokens)));
-				return drawTable(header, rows, token.align, innerWidth(), {border: styles.tableBorder, header: styles.strong}).join('\n') + '\n\n';
+			table(this: {parser: Parser}, token: Tokens.Table) {
+				const cell = (tokens: Token[]) => renderInline(this.parser, tokens, converter);
+				const header = token.header.map(column => cell(column.tokens));
+				const rows = token.rows.map(row => row.map(column => cell(column.tokens)));
+				return drawTable(header, rows, token.align, innerWidth(converter), {border: styles.tableBorder, header: styles.tableHeader}).join('\n') + '\n\n';
 			},
 		},
 	});
 	return converter;
 }
 
-type Styles = Record<'code' | 'blockquote' | 'html' | 'heading' | 'firstHeading' | 'hr' | 'listitem' | 'table' | 'paragraph' | 'strong' | 'em' | 'codespan' | 'del' | 'link' | 'href' | 'text' | 'tableBorder' | 'quoteBar', (text: string) => string>;
-
-function ansiStyles(chalk: ChalkInstance): Styles {
-	return {
-		code: chalk.yellow,
-		blockquote: chalk.gray.italic,
-		html: chalk.gray,
-		heading: chalk.green.bold,
-		firstHeading: chalk.magenta.underline.bold,
-		hr: chalk.gray,
-		listitem: text => text,
-		table: text => text,
-		paragraph: text => text,
-		strong: chalk.bold,
-		em: chalk.italic,
-		codespan: chalk.yellow,
-		del: chalk.dim.strikethrough,
-		link: chalk.blue,
-		href: chalk.blue.underline,
-		text: text => text,
-		tableBorder: chalk.gray,
-		quoteBar: chalk.gray,
-	};
-}
-
-function plainStyles(identity: (text: string) => string): Styles {
-	return {
-		code: identity, blockquote: identity, html: identity, heading: identity, firstHeading: identity, hr: identity,
-		listitem: identity, table: identity, paragraph: identity, strong: identity, em: identity, codespan: identity,
-		del: identity, link: identity, href: identity, text: identity, tableBorder: identity, quoteBar: identity,
-	};
-}
-
-// Anything that could end the sequence early or reorder what is shown: C0, DEL, C1, bidi controls.
-// eslint-disable-next-line no-control-regex
-const unsafeInUrl = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
-
 /**
- * A link's destination with its entities decoded, as CommonMark reads it (`&amp;` is `&`), or
- * undefined when an entity stood for a control character: such a URL is only ever shown as text.
+ * A code block, indented, never reflowed: a line wider than the text is cut at the width and
+ * continues on the next line behind `↪`, so nothing is lost and no piece looks like a line of its own.
  */
-export function linkDestination(href: string): string | undefined {
-	const decoded = decodeEntities(href);
-	return decoded.includes('\uFFFD') && !href.includes('\uFFFD') ? undefined : decoded;
+function renderCode(token: Tokens.Code, converter: Converter): string {
+	const {styles} = converter;
+	const language = token.lang?.trim().split(/\s+/)[0]?.toLowerCase();
+	const text = sanitizeText(token.text);
+	const highlighted = converter.highlight && language ? converter.highlight(text, language) : undefined;
+	const lines = carryStyling((highlighted ?? styles.code(text)).split('\n'));
+	const width = Math.max(4, innerWidth(converter) - codeIndent);
+	const pad = ' '.repeat(codeIndent);
+	const out: string[] = [];
+	for (const line of lines) {
+		const [first, ...rest] = cutText(line, width, width - continuationMark.length);
+		out.push(stripTrailing(first) === '' ? '' : pad + first);
+		for (const piece of rest) {
+			out.push(pad + styles.codeWrap(continuationMark) + piece);
+		}
+	}
+
+	return out.join('\n');
 }
 
-/** Only absolute web and mail addresses become hyperlinks, and never one carrying a control. */
-export function hyperlinkable(url: string): boolean {
-	return /^(?:https?:\/\/|mailto:)\S+$/i.test(url) && !unsafeInUrl.test(url) && url.length <= 2048;
+function stripTrailing(line: string): string {
+	// eslint-disable-next-line no-control-regex
+	return line.replace(/\u001B\[[\d;]*m/g, '').trim();
 }
 
-/** An OSC 8 hyperlink around `text`: `ESC ] 8 ; ; URL BEL text ESC ] 8 ; ; BEL`. */
-export function hyperlink(url: string, text: string): string {
-	return `\u001B]8;;${url}\u0007${text}\u001B]8;;\u0007`;
-}
-
-function indent(text: string, columns: number): string {
-	const pad = ' '.repeat(columns);
-	return text.split('\n').map(line => (line === '' ? line : pad + line)).join('\n');
-}
-
-
-/** Quote levels and list indentation kept; deeper nesting is drawn at this depth. */
-const maximumQuoteDepth = 12;
-const maximumIndent = 48;
-const deepQuote = new RegExp(`^((?: {0,3}>[ \\t]?){${maximumQuoteDepth}})(?: {0,3}>[ \\t]?)+`, 'gm');
-const deepIndent = new RegExp(`^ {${maximumIndent + 1},}`, 'gm');
-
-/**
- * Flatten pathological nesting (a quote 200 levels deep, a list indented 400 columns) before
- * rendering: marked-terminal restyles and re-indents the whole inner text at every level, which
- * is quadratic, and no terminal is wide enough to show such depth anyway.
- */
-export function limitNesting(markdown: string): string {
-	return markdown.replace(deepQuote, '$1').replace(deepIndent, ' '.repeat(maximumIndent));
-}
+export {limitNesting} from './nesting.js';

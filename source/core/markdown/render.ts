@@ -1,7 +1,7 @@
-import type {Links} from 'marked';
 import type {Article} from '../article/article.js';
-import {fitLine} from '../text/fit.js';
-import {readLinkDefinitions, renderMarkdown, type RenderStyle} from './render-markdown.js';
+import {fitLine, trimEndStyled} from '../text/fit.js';
+import {renderBlock, type RenderStyle} from './render-markdown.js';
+import type {Block} from './outline.js';
 import type {CodeHighlighter} from './highlight.js';
 import {keepOnlyStyling, stripStyling} from '../text/sanitize.js';
 import {minimumWidth} from '../text/width.js';
@@ -34,7 +34,6 @@ export class RenderedArticle {
 	private readonly highlight: CodeHighlighter | undefined;
 	private readonly hyperlinks: boolean;
 	private nextBlock = 0;
-	private links: Links | undefined;
 
 	constructor(readonly article: Article, options: RenderOptions) {
 		this.width = Math.max(minimumWidth, Math.floor(options.width));
@@ -64,7 +63,7 @@ export class RenderedArticle {
 		}
 
 		this.nextBlock++;
-		const rendered = this.renderBlockLines(block.startLine, block.endLine);
+		const rendered = this.renderBlockLines(block);
 		if (rendered.length === 0) {
 			if (block.section >= 0) {
 				this.sectionStarts[block.section] = this.lines.length;
@@ -115,13 +114,15 @@ export class RenderedArticle {
 
 	/**
 	 * Render sections [first, end) on their own, laid out exactly as in the whole article:
-	 * for `cat --section`.
+	 * for `cat --section`. Footnotes they cite follow the first block that cites them, unless
+	 * already in `notesShown` (shared by the ranges of one `cat`), even when the article first
+	 * cites them in a section not shown.
 	 */
-	renderSections(first: number, end: number): string[] {
+	renderSections(first: number, end: number, notesShown = new Set<string>()): string[] {
 		const lines: string[] = [];
 		for (const block of this.article.outline.blocks) {
 			if (block.section >= first && block.section < end) {
-				const rendered = this.renderBlockLines(block.startLine, block.endLine);
+				const rendered = this.renderBlockLines(block, notesShown);
 				if (rendered.length > 0 && lines.length > 0) {
 					lines.push('');
 				}
@@ -135,19 +136,19 @@ export class RenderedArticle {
 		return lines;
 	}
 
-	/** Render a range of body lines on their own. */
-	renderSource(startLine: number, endLine: number): string[] {
-		return this.renderBlockLines(startLine, endLine);
+	/** Render one block of the outline on its own; `notesShown` as for `renderSections`. */
+	renderBlockAlone(block: Block, notesShown?: Set<string>): string[] {
+		return this.renderBlockLines(block, notesShown);
 	}
 
-	private renderBlockLines(startLine: number, endLine: number): string[] {
-		const markdown = this.article.lines.slice(startLine, endLine).join('\n');
-		if (markdown.trim() === '') {
+	private renderBlockLines(block: Block, notesShown?: Set<string>): string[] {
+		if (block.endToken <= block.firstToken) {
 			return [];
 		}
 
-		this.links ??= readLinkDefinitions(this.article.outline.linkDefinitions);
-		const output = renderMarkdown(markdown, this.links, this.width, this.style, this.highlight, this.hyperlinks);
+		const {document} = this.article.outline;
+		const tokens = document.blockTokens(block.firstToken, block.endToken);
+		const output = renderBlock(document, tokens, {width: this.width, style: this.style, highlight: this.highlight, hyperlinks: this.hyperlinks, notesShown});
 		const safe = this.style === 'plain' ? stripStyling(output) : keepOnlyStyling(output);
 		// Blank lines are dropped at both ends and collapsed inside; each line is measured once.
 		const lines = safe.split('\n');
@@ -164,7 +165,7 @@ export class RenderedArticle {
 				continue;
 			}
 
-			for (const piece of fitLine(lines[index].trimEnd(), this.width)) {
+			for (const piece of fitLine(trimEndStyled(lines[index]), this.width)) {
 				fitted.push(piece);
 			}
 		}

@@ -1,14 +1,13 @@
 import {painter} from './style.js';
 import {stripStyling} from './sanitize.js';
-import {isSimpleText, stringWidth, wrapAnsi} from './text-width.js';
+import {isSimpleText, stringWidth} from './text-width.js';
+import {SgrState, trimEndStyled} from './styled.js';
 
-// eslint-disable-next-line no-control-regex
-const leadingStyledSpaces = /^((?:\u001B\[[\d;]*m)*) +/;
-// eslint-disable-next-line no-control-regex
-const trailingStyledSpaces = / +((?:\u001B\[[\d;]*m)*)$/;
-const listPrefix = /^((?: *│ ?)* *(?:[*•+-] |\d+[.)] |\[[ xX]\] )*)/;
-// eslint-disable-next-line no-control-regex
-const styledToken = /\u001B\[[\d;]*m| +|[^ \u001B]+/g;
+export {trimEndStyled, trimStyled} from './styled.js';
+
+const listPrefix = /^((?: *│ ?)* *(?:[*•◦▪+-] |\d+[.)] |[☐☑] )*)/;
+// Runs of spaces, and words: runs of anything else, styling included.
+const wordOrSpace = / +|[^ ]+/g;
 
 /** Terminal columns a rendered line takes (escape sequences count zero, CJK and emoji two). */
 export function displayWidth(line: string): number {
@@ -22,7 +21,8 @@ export function displayWidth(line: string): number {
 /**
  * Fit one rendered line into `width` columns. Long lines wrap at word boundaries (breaking words
  * only when they are wider than the line) and continuation lines keep the indent of list items
- * and quotes, the way a reader expects them to hang.
+ * and quotes, the way a reader expects them to hang. The renderer wraps its blocks itself; this
+ * is the last guarantee that nothing is wider than the terminal.
  */
 export function fitLine(text: string, width: number): string[] {
 	if (displayWidth(text) <= width) {
@@ -36,12 +36,11 @@ export function fitLine(text: string, width: number): string[] {
 	}
 
 	const prefix = listPrefix.exec(stripStyling(line))?.[1] ?? '';
-	const hanging = Math.min(prefix.length, Math.floor(width / 2));
+	const hanging = Math.min(displayWidth(prefix), Math.floor(width / 2));
 	// Continuation lines hang under the text: quote bars repeat, bullets become spaces.
 	const bar = line.includes('\u001B') ? painter('ansi').gray('│') : '│';
-	const pad = [...prefix.slice(0, hanging)].map(character => (character === '│' ? bar : ' ')).join('');
-	const pieces = isSimpleText(line) ? wrapSimple(line, width, hanging, pad) : wrapWide(line, width, hanging, pad);
-	return pieces.map(piece => piece.replace(trailingStyledSpaces, '$1'));
+	const pad = [...prefix].slice(0, hanging).map(character => (character === '│' ? bar : ' ')).join('');
+	return wrapText(line, width, pad);
 }
 
 /** Drop leading spaces beyond `maximum`, keeping any styling among them. */
@@ -74,10 +73,13 @@ function limitIndent(line: string, maximum: number): string {
 }
 
 /**
- * Word-wrap a line whose characters are all one column wide, carrying styling across breaks.
- * This is the common case and much cheaper than measuring every word with string-width.
+ * Word-wrap styled text into lines of at most `width` columns. SGR sequences take no room and
+ * never separate a word from its punctuation, so styled and plain text wrap at the same places;
+ * a word wider than a line (a long URL) is broken only then. Continuation lines start with `pad`
+ * (spaces, or quote bars), and reopen the styling open where the line broke.
  */
-function wrapSimple(line: string, width: number, hanging: number, pad: string): string[] {
+export function wrapText(line: string, width: number, pad = ''): string[] {
+	const hanging = displayWidth(pad);
 	const lines: string[] = [];
 	const style = new SgrState();
 	let current = '';
@@ -87,19 +89,13 @@ function wrapSimple(line: string, width: number, hanging: number, pad: string): 
 
 	const breakLine = () => {
 		const open = style.sequence();
-		lines.push(open ? current + '\u001B[0m' : current);
+		lines.push(trimEndStyled(current + style.closing()));
 		current = pad + open;
 		column = hanging;
 		pending = 0;
 	};
 
-	for (const token of line.match(styledToken) ?? []) {
-		if (token.startsWith('\u001B')) {
-			current += token;
-			style.apply(token);
-			continue;
-		}
-
+	for (const token of line.match(wordOrSpace) ?? []) {
 		if (token.startsWith(' ')) {
 			if (started) {
 				pending += token.length;
@@ -111,113 +107,132 @@ function wrapSimple(line: string, width: number, hanging: number, pad: string): 
 			continue;
 		}
 
-		started = true;
-		let word = token;
-		if (column + pending + word.length <= width) {
-			current += ' '.repeat(pending) + word;
-			column += pending + word.length;
-			pending = 0;
+		const columns = displayWidth(token);
+		if (columns === 0) {
+			current += token;
+			style.applyAll(token);
 			continue;
 		}
 
-		if (word.length <= width - hanging) {
+		started = true;
+		if (column + pending + columns <= width) {
+			current += ' '.repeat(pending) + token;
+			column += pending + columns;
+			pending = 0;
+			style.applyAll(token);
+			continue;
+		}
+
+		if (columns <= width - hanging) {
 			breakLine();
-			current += word;
-			column += word.length;
+			current += token;
+			column += columns;
+			style.applyAll(token);
 			continue;
 		}
 
 		// A word longer than a whole line: fill lines with pieces of it.
-		while (word.length > 0) {
+		let rest = token;
+		while (rest !== '') {
 			let room = width - column - pending;
 			if (room <= 0) {
 				breakLine();
 				room = width - column;
 			}
 
-			current += ' '.repeat(pending) + word.slice(0, room);
-			column += pending + Math.min(room, word.length);
+			const [head, tail, used] = splitAtColumn(rest, Math.max(1, room), column === hanging && pending === 0);
+			current += ' '.repeat(pending) + head;
+			column += pending + used;
 			pending = 0;
-			word = word.slice(room);
-			if (word.length > 0) {
+			style.applyAll(head);
+			rest = tail;
+			if (rest !== '') {
 				breakLine();
 			}
 		}
 	}
 
-	lines.push(current);
+	lines.push(trimEndStyled(current));
 	return lines.filter((piece, index) => index === 0 || stripStyling(piece).trim() !== '');
 }
 
-/** Wrap a line with wide or combining characters, measuring with string-width. */
-function wrapWide(line: string, width: number, hanging: number, pad: string): string[] {
-	const pieces = wrapAnsi(line, width - hanging, {hard: true, trim: false, wordWrap: true}).split('\n');
-	const fitted = [pieces[0]];
-	for (const piece of pieces.slice(1)) {
-		const text = piece.replace(leadingStyledSpaces, '$1');
-		if (stripStyling(text).trim() !== '') {
-			fitted.push(pad + text);
-		}
+/**
+ * Cut styled text into pieces of `width` columns, then `nextWidth` (the last may be shorter), each
+ * piece reopening the styling the previous one left open: for code, which must not be re-wrapped.
+ */
+export function cutText(line: string, width: number, nextWidth = width): string[] {
+	const pieces: string[] = [];
+	const style = new SgrState();
+	let rest = line;
+	let room = width;
+	while (displayWidth(rest) > room) {
+		const [head, tail] = splitAtColumn(rest, room, true);
+		style.applyAll(head);
+		pieces.push(head + style.closing());
+		rest = style.sequence() + tail;
+		room = Math.max(1, nextWidth);
 	}
 
-	// A character wider than a whole line is the only thing that can still overflow: cut it.
-	return fitted.map(fittedLine => (displayWidth(fittedLine) <= width ? fittedLine : cutToWidth(fittedLine, width)));
-}
-
-function cutToWidth(line: string, width: number): string {
-	let out = '';
-	let used = 0;
-	for (const {segment} of new Intl.Segmenter().segment(stripStyling(line))) {
-		const columns = stringWidth(segment);
-		if (used + columns > width) {
-			break;
-		}
-
-		out += segment;
-		used += columns;
-	}
-
-	return out;
+	pieces.push(rest);
+	return pieces;
 }
 
 /**
- * The SGR attributes in effect after a run of sequences, so a wrapped line can reopen exactly
- * the styling that was open where it broke, in one sequence, however many came before.
+ * Lines of styled text that were one string: each line reopens the styling the one before left
+ * open, so a line drawn on its own (a terminal row) keeps its colours.
  */
-class SgrState {
-	private readonly attributes = new Map<string, string>();
-
-	apply(sequence: string): void {
-		const codes = sequence.slice(2, -1).split(';').map(code => (code === '' ? 0 : Number(code)));
-		for (let index = 0; index < codes.length; index++) {
-			const code = codes[index];
-			if (code === 0) {
-				this.attributes.clear();
-			} else if (code === 38 || code === 48) {
-				const length = codes[index + 1] === 5 ? 2 : 4;
-				this.attributes.set(code === 38 ? 'fg' : 'bg', codes.slice(index, index + 1 + length).join(';'));
-				index += length;
-			} else if ((code >= 30 && code <= 37) || (code >= 90 && code <= 97)) {
-				this.attributes.set('fg', String(code));
-			} else if ((code >= 40 && code <= 47) || (code >= 100 && code <= 107)) {
-				this.attributes.set('bg', String(code));
-			} else if (closing.has(code)) {
-				for (const name of closing.get(code)!) {
-					this.attributes.delete(name);
-				}
-			} else {
-				this.attributes.set(String(code), String(code));
-			}
-		}
-	}
-
-	/** One sequence that reopens the current styling, or '' when none is open. */
-	sequence(): string {
-		return this.attributes.size === 0 ? '' : `\u001B[${[...this.attributes.values()].join(';')}m`;
-	}
+export function carryStyling(lines: string[]): string[] {
+	const style = new SgrState();
+	return lines.map(line => {
+		const open = style.sequence();
+		style.applyAll(line);
+		return open + line + style.closing();
+	});
 }
 
-// Codes that end an attribute, and the attributes they end.
-const closing = new Map<number, string[]>([
-	[22, ['1', '2']], [23, ['3']], [24, ['4']], [25, ['5']], [27, ['7']], [28, ['8']], [29, ['9']], [39, ['fg']], [49, ['bg']],
-]);
+/**
+ * Split styled text after `columns` columns: [head, tail, columns used]. A character wider than
+ * the room goes to the tail unless `force` (the head would be empty): it is then cut off.
+ */
+function splitAtColumn(text: string, columns: number, force: boolean): [string, string, number] {
+	let used = 0;
+	let index = 0;
+	const simple = isSimpleText(text);
+	while (index < text.length) {
+		if (text[index] === '\u001B') {
+			// SGR ends at its `m`, an OSC 8 hyperlink at its BEL.
+			const end = text[index + 1] === ']' ? text.indexOf('\u0007', index) : text.indexOf('m', index);
+			index = end === -1 ? text.length : end + 1;
+			continue;
+		}
+
+		const character = simple ? text[index] : segmentAt(text, index);
+		const width = simple ? 1 : stringWidth(character);
+		if (used + width > columns) {
+			if (used === 0 && force) {
+				// Wider than the whole room: drop it rather than overflow.
+				return [text.slice(0, index), text.slice(index + character.length), 0];
+			}
+
+			break;
+		}
+
+		used += width;
+		index += character.length;
+	}
+
+	return [text.slice(0, index), text.slice(index), used];
+}
+
+const segmenter = new Intl.Segmenter();
+
+/** The grapheme cluster starting at `index` (SGR sequences never start one). */
+function segmentAt(text: string, index: number): string {
+	const end = text.indexOf('\u001B', index);
+	const slice = text.slice(index, end === -1 ? Math.min(text.length, index + 64) : Math.min(end, index + 64));
+	for (const {segment} of segmenter.segment(slice)) {
+		return segment;
+	}
+
+	return text[index];
+}

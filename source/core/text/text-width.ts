@@ -8,14 +8,18 @@ import type wrapAnsiFunction from 'wrap-ansi';
  */
 let measure: {stringWidth: typeof stringWidthFunction; wrapAnsi: typeof wrapAnsiFunction} | undefined;
 
-// Characters that are one column wide and never combine: ASCII, Latin-1 and Latin Extended,
-// general punctuation such as dashes and quotes, arrows, and box drawing; and SGR sequences.
+// A character that is not one column wide or may combine: everything but ASCII, Latin-1 and Latin
+// Extended, general punctuation such as dashes and quotes, arrows, box drawing, and the marks
+// folio draws itself (◦ ▪ bullets, ☐ ☑ task boxes). A character class, not a repeated group: the
+// test must not recurse once per character of an 8 MB line.
 // eslint-disable-next-line no-control-regex
-const simpleText = /^(?:[\u0009\u000A\u0020-\u007E\u00A0-\u02FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2500-\u257F]|\u001B\[[\d;]*m)*$/;
+const notSimple = /[^\u0009\u000A\u0020-\u007E\u00A0-\u02FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2500-\u257F\u25AA\u25E6\u2610\u2611]/;
+// eslint-disable-next-line no-control-regex
+const sgr = /\u001B\[[\d;]*m/g;
 
-/** True when every character of `text` is one column wide and measuring it needs no tables. */
+/** True when every character of `text` is one column wide and measuring it needs no tables (SGR sequences allowed). */
 export function isSimpleText(text: string): boolean {
-	return simpleText.test(text);
+	return !notSimple.test(text.includes('\u001B') ? text.replace(sgr, '') : text);
 }
 
 /** Load the wide-text measures (once). */
@@ -27,8 +31,8 @@ export async function loadTextWidth(): Promise<void> {
 }
 
 // Markdown that rendering turns into other characters: entities (`&#x4e2d;`, and invalid ones
-// become U+FFFD) and emoji shortcodes (`:tada:`).
-const becomesOtherCharacters = /&#?\w+;?|:[\w+-]+:/;
+// become U+FFFD), emoji shortcodes (`:tada:`) and images (drawn with 🖼).
+const becomesOtherCharacters = /&#?\w+;?|:[\w+-]+:|!\[|<img/i;
 
 /** Load the wide-text measures if any of these texts, once rendered, may need them. */
 export async function loadTextWidthFor(...texts: Array<string | undefined>): Promise<void> {
