@@ -1,3 +1,4 @@
+import {darkTheme, openingOf, resetStyle, type Role, type Theme} from '../theme/theme.js';
 import {decodeEntities} from './outline.js';
 
 export type HighlightJs = {
@@ -15,15 +16,15 @@ export const languageAliases: Record<string, string> = {
 	diff: 'diff', patch: 'diff', docker: 'dockerfile', tex: 'latex', proto: 'protobuf', sol: 'solidity',
 };
 
-// SGR colours for highlight.js scopes, from the 16 colours every terminal has.
-const scopeColours: Record<string, string> = {
-	keyword: '34', literal: '34', 'selector-tag': '34', doctag: '34', name: '34',
-	built_in: '36', type: '36', class: '36', attr: '36', attribute: '36', property: '36', variable: '36', 'template-variable': '36', params: '36',
-	string: '32', regexp: '32', char: '32', addition: '32', 'selector-attr': '32', 'selector-pseudo': '32',
-	number: '35', symbol: '35', bullet: '35', link: '35',
-	comment: '90', quote: '90', meta: '90',
-	title: '33', section: '33', function: '33', 'selector-id': '33', 'selector-class': '33',
-	deletion: '31',
+// The theme's code style for each highlight.js scope.
+const scopeRoles: Record<string, Role> = {
+	keyword: 'codeKeyword', literal: 'codeKeyword', 'selector-tag': 'codeKeyword', doctag: 'codeKeyword', name: 'codeKeyword',
+	built_in: 'codeType', type: 'codeType', class: 'codeType', attr: 'codeType', attribute: 'codeType', property: 'codeType', variable: 'codeType', 'template-variable': 'codeType', params: 'codeType',
+	string: 'codeString', regexp: 'codeString', char: 'codeString', addition: 'codeString', 'selector-attr': 'codeString', 'selector-pseudo': 'codeString',
+	number: 'codeNumber', symbol: 'codeNumber', bullet: 'codeNumber', link: 'codeNumber',
+	comment: 'codeComment', quote: 'codeComment', meta: 'codeComment',
+	title: 'codeTitle', section: 'codeTitle', function: 'codeTitle', 'selector-id': 'codeTitle', 'selector-class': 'codeTitle',
+	deletion: 'codeDeletion',
 };
 
 /**
@@ -31,7 +32,7 @@ const scopeColours: Record<string, string> = {
  * The renderer receives one from the edge (`source/node/highlight.ts` loads highlight.js); without
  * one, code is drawn in the plain code style.
  */
-export type CodeHighlighter = (code: string, language: string) => string | undefined;
+export type CodeHighlighter = (code: string, language: string, theme?: Theme) => string | undefined;
 
 /** The highlight.js language name for a fence's language, or undefined if it cannot be one. */
 export function languageName(language: string): string | undefined {
@@ -41,19 +42,20 @@ export function languageName(language: string): string | undefined {
 	return /^[a-z\d-]+$/.test(name) ? name : undefined;
 }
 
-/** Turn highlight.js's `<span class="hljs-x">` markup into SGR colours, nesting included. */
-export function htmlToSgr(html: string): string {
+/** Turn highlight.js's `<span class="hljs-x">` markup into the theme's SGR styles, nesting included. */
+export function htmlToSgr(html: string, theme: Theme = darkTheme): string {
 	const stack: string[] = [];
 	let out = '';
 	for (const part of html.split(/(<span class="[^"]*">|<\/span>)/)) {
 		if (part.startsWith('<span')) {
 			const scopes = /class="([^"]*)"/.exec(part)?.[1].split(/\s+/).map(scope => scope.replace(/^hljs-/, '').replace(/_+$/, '')) ?? [];
-			const colour = scopes.map(scope => scopeColours[scope] ?? scopeColours[scope.split('.')[0]]).find(Boolean) ?? stack.at(-1) ?? '39';
-			stack.push(colour);
-			out += `\u001B[${colour}m`;
+			const role = scopes.map(scope => scopeRoles[scope] ?? scopeRoles[scope.split('.')[0]]).find(Boolean);
+			const opening = role ? openingOf(theme[role]) : stack.at(-1) ?? '';
+			stack.push(opening);
+			out += resetStyle + opening;
 		} else if (part === '</span>') {
 			stack.pop();
-			out += `\u001B[${stack.at(-1) ?? '39'}m`;
+			out += resetStyle + (stack.at(-1) ?? '');
 		} else {
 			out += decodeEntities(part);
 		}

@@ -1,10 +1,10 @@
-import {Chalk, type ChalkInstance} from 'chalk';
 import {Lexer, Marked, type Links, type Token, type Tokens} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import type {CodeHighlighter} from './highlight.js';
 import {decodeEntities} from './outline.js';
 import {sanitizeLine, sanitizeText, stripStyling} from '../text/sanitize.js';
 import {drawTable} from './table.js';
+import {darkTheme, headingRole, paint, type Theme} from '../theme/theme.js';
 
 /** `ansi` styles the text with SGR colours; `plain` emits no escape sequence at all. */
 export type RenderStyle = 'ansi' | 'plain';
@@ -19,16 +19,18 @@ type Converter = {
 	highlight: CodeHighlighter | undefined;
 	/** Web and mail links become OSC 8 hyperlinks (`ansi` style only). */
 	hyperlinks: boolean;
+	/** Depth of the heading being rendered, for its style. */
+	headingDepth: number;
 };
 
-const converters = new Map<RenderStyle, Converter>();
+const converters = new Map<string, Converter>();
 
 /**
  * Render one run of Markdown (a section) to terminal text with marked and marked-terminal.
  * Lines are not yet fitted to the width: `fitLines` does that for every renderer output.
  */
-export function renderMarkdown(markdown: string, links: Links, width: number, style: RenderStyle, highlight?: CodeHighlighter, hyperlinks = false): string {
-	const converter = converterFor(style);
+export function renderMarkdown(markdown: string, links: Links, width: number, style: RenderStyle, highlight?: CodeHighlighter, hyperlinks = false, theme: Theme = darkTheme): string {
+	const converter = converterFor(style, theme);
 	converter.width = width;
 	converter.highlight = highlight;
 	converter.hyperlinks = hyperlinks && style === 'ansi';
@@ -47,21 +49,21 @@ export function readLinkDefinitions(lines: string[]): Links {
 	return Lexer.lex(lines.join('\n\n')).links;
 }
 
-function converterFor(style: RenderStyle): Converter {
-	let converter = converters.get(style);
+function converterFor(style: RenderStyle, theme: Theme): Converter {
+	const key = style === 'ansi' ? `ansi:${theme.name}` : style;
+	let converter = converters.get(key);
 	if (!converter) {
-		converter = createConverter(style);
-		converters.set(style, converter);
+		converter = createConverter(style, theme);
+		converters.set(key, converter);
 	}
 
 	return converter;
 }
 
-function createConverter(style: RenderStyle): Converter {
-	const chalk = new Chalk({level: style === 'ansi' ? 1 : 0});
-	const converter: Converter = {marked: new Marked({gfm: true, async: false}), width: 80, indent: 0, highlight: undefined, hyperlinks: false};
+function createConverter(style: RenderStyle, theme: Theme): Converter {
+	const converter: Converter = {marked: new Marked({gfm: true, async: false}), width: 80, indent: 0, highlight: undefined, hyperlinks: false, headingDepth: 1};
 	const identity = (text: string) => text;
-	const styles = style === 'ansi' ? ansiStyles(chalk) : plainStyles(identity);
+	const styles = style === 'ansi' ? themeStyles(theme, () => converter.headingDepth) : plainStyles(identity);
 
 	const terminal = markedTerminal({...styles, emoji: true, showSectionPrefix: true, reflowText: false, tab: 4}) as {renderer: Record<string, (this: unknown, token: unknown) => string>};
 	converter.marked.use(terminal as never);
@@ -90,6 +92,10 @@ function createConverter(style: RenderStyle): Converter {
 				}
 			},
 			list: indented('list', 6),
+			heading(this: unknown, token: Tokens.Heading) {
+				converter.headingDepth = token.depth;
+				return terminal.renderer.heading.call(this, token);
+			},
 			text(this: {parser: {parseInline(tokens: Token[]): string}}, token: Tokens.Text | Tokens.Escape) {
 				// Soft line breaks inside a paragraph are spaces: lines are wrapped to the width later.
 				if ('tokens' in token && token.tokens) {
@@ -100,7 +106,7 @@ function createConverter(style: RenderStyle): Converter {
 			},
 			code(token: Tokens.Code) {
 				const language = token.lang?.trim().split(/\s+/)[0]?.toLowerCase();
-				const highlighted = style === 'ansi' && language ? converter.highlight?.(token.text, language) : undefined;
+				const highlighted = style === 'ansi' && language ? converter.highlight?.(token.text, language, theme) : undefined;
 				const body = highlighted ?? styles.code(token.text);
 				return indent(body, 4) + '\n\n';
 			},
@@ -133,35 +139,38 @@ function createConverter(style: RenderStyle): Converter {
 			table(this: {parser: {parseInline(tokens: Token[]): string}}, token: Tokens.Table) {
 				const header = token.header.map(cell => this.parser.parseInline(cell.tokens));
 				const rows = token.rows.map(row => row.map(cell => this.parser.parseInline(cell.tokens)));
-				return drawTable(header, rows, token.align, innerWidth(), {border: styles.tableBorder, header: styles.strong}).join('\n') + '\n\n';
+				return drawTable(header, rows, token.align, innerWidth(), {border: styles.tableBorder, header: styles.tableHeader}).join('\n') + '\n\n';
 			},
 		},
 	});
 	return converter;
 }
 
-type Styles = Record<'code' | 'blockquote' | 'html' | 'heading' | 'firstHeading' | 'hr' | 'listitem' | 'table' | 'paragraph' | 'strong' | 'em' | 'codespan' | 'del' | 'link' | 'href' | 'text' | 'tableBorder' | 'quoteBar', (text: string) => string>;
+type Styles = Record<'code' | 'blockquote' | 'html' | 'heading' | 'firstHeading' | 'hr' | 'listitem' | 'table' | 'paragraph' | 'strong' | 'em' | 'codespan' | 'del' | 'link' | 'href' | 'text' | 'tableBorder' | 'tableHeader' | 'quoteBar', (text: string) => string>;
 
-function ansiStyles(chalk: ChalkInstance): Styles {
+/** The theme's styles; headings take the style of their depth (`depth()` is the one being rendered). */
+function themeStyles(theme: Theme, depth: () => number): Styles {
+	const headings = [1, 2, 3, 4, 5, 6].map(level => paint(theme[headingRole(level)]));
 	return {
-		code: chalk.yellow,
-		blockquote: chalk.gray.italic,
-		html: chalk.gray,
-		heading: chalk.green.bold,
-		firstHeading: chalk.magenta.underline.bold,
-		hr: chalk.gray,
+		code: paint(theme.code),
+		blockquote: paint(theme.quote),
+		html: paint(theme.html),
+		heading: text => headings[Math.min(6, Math.max(1, depth())) - 1](text),
+		firstHeading: text => headings[0](text),
+		hr: paint(theme.rule),
 		listitem: text => text,
 		table: text => text,
 		paragraph: text => text,
-		strong: chalk.bold,
-		em: chalk.italic,
-		codespan: chalk.yellow,
-		del: chalk.dim.strikethrough,
-		link: chalk.blue,
-		href: chalk.blue.underline,
+		strong: paint(theme.strong),
+		em: paint(theme.em),
+		codespan: paint(theme.codespan),
+		del: paint(theme.del),
+		link: paint(theme.link),
+		href: paint(theme.href),
 		text: text => text,
-		tableBorder: chalk.gray,
-		quoteBar: chalk.gray,
+		tableBorder: paint(theme.tableBorder),
+		tableHeader: paint(theme.tableHeader),
+		quoteBar: paint(theme.quoteBar),
 	};
 }
 
@@ -169,7 +178,7 @@ function plainStyles(identity: (text: string) => string): Styles {
 	return {
 		code: identity, blockquote: identity, html: identity, heading: identity, firstHeading: identity, hr: identity,
 		listitem: identity, table: identity, paragraph: identity, strong: identity, em: identity, codespan: identity,
-		del: identity, link: identity, href: identity, text: identity, tableBorder: identity, quoteBar: identity,
+		del: identity, link: identity, href: identity, text: identity, tableBorder: identity, tableHeader: identity, quoteBar: identity,
 	};
 }
 

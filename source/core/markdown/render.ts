@@ -5,6 +5,7 @@ import {readLinkDefinitions, renderMarkdown, type RenderStyle} from './render-ma
 import type {CodeHighlighter} from './highlight.js';
 import {keepOnlyStyling, stripStyling} from '../text/sanitize.js';
 import {minimumWidth} from '../text/width.js';
+import type {Theme} from '../theme/theme.js';
 
 export type {RenderStyle} from './render-markdown.js';
 
@@ -18,6 +19,8 @@ export type RenderOptions = {
 	highlight?: CodeHighlighter;
 	/** Web and mail links as OSC 8 hyperlinks, in `ansi` style. @default false */
 	hyperlinks?: boolean;
+	/** The colours of `ansi` style. @default darkTheme */
+	theme?: Theme;
 };
 
 /**
@@ -35,6 +38,7 @@ export class RenderedArticle {
 	readonly style: RenderStyle;
 	private readonly highlight: CodeHighlighter | undefined;
 	private readonly hyperlinks: boolean;
+	private readonly theme: Theme | undefined;
 	private nextBlock = 0;
 	private links: Links | undefined;
 
@@ -43,6 +47,7 @@ export class RenderedArticle {
 		this.style = options.style;
 		this.highlight = options.highlight;
 		this.hyperlinks = options.hyperlinks === true && options.style === 'ansi';
+		this.theme = options.theme;
 		this.sectionStarts = article.outline.sections.map(() => -1);
 	}
 
@@ -151,7 +156,7 @@ export class RenderedArticle {
 		}
 
 		this.links ??= readLinkDefinitions(this.article.outline.linkDefinitions);
-		const output = renderMarkdown(markdown, this.links, this.width, this.style, this.highlight, this.hyperlinks);
+		const output = renderMarkdown(markdown, this.links, this.width, this.style, this.highlight, this.hyperlinks, this.theme);
 		const safe = this.style === 'plain' ? stripStyling(output) : keepOnlyStyling(output);
 		// Blank lines are dropped at both ends and collapsed inside; each line is measured once.
 		const lines = safe.split('\n');
