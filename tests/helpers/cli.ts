@@ -70,16 +70,18 @@ export function writeLibrary(t: Teardown, files: Record<string, string | Buffer>
 
 /**
  * The environment a test's folio runs in: the parent's, without the variables that change
- * folio's output, with `FOLIO_STATE_DIR` and the catalog cache (`XDG_CACHE_HOME`) in `stateDir`.
+ * folio's output, with `FOLIO_STATE_DIR`, the catalog cache (`XDG_CACHE_HOME`) and the settings
+ * (`XDG_CONFIG_HOME/folio/config.json`) in `stateDir`.
  */
 export function cliEnvironment(stateDir: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
 	const environment: NodeJS.ProcessEnv = {...process.env};
-	for (const name of ['FOLIO_DIR', 'FOLIO_PROFILE', 'FOLIO_MAX_BYTES', 'FOLIO_DEBUG', 'NO_COLOR', 'FORCE_COLOR', 'NODE_OPTIONS']) {
+	for (const name of ['FOLIO_DIR', 'FOLIO_PROFILE', 'FOLIO_CONFIG_DIR', 'FOLIO_MAX_BYTES', 'FOLIO_DEBUG', 'NO_COLOR', 'FORCE_COLOR', 'NODE_OPTIONS']) {
 		delete environment[name];
 	}
 
 	environment.FOLIO_STATE_DIR = stateDir;
 	environment.XDG_CACHE_HOME = path.join(stateDir, 'cache');
+	environment.XDG_CONFIG_HOME = path.join(stateDir, 'config');
 	for (const [name, value] of Object.entries(extra)) {
 		if (value === undefined) {
 			delete environment[name];

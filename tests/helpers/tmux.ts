@@ -177,7 +177,7 @@ export async function start(arguments_: string[], options: StartOptions = {}): P
 	const socket = `folio-${randomBytes(6).toString('hex')}`;
 	const ownsStateDir = options.stateDir === undefined;
 	const stateDir = options.stateDir ?? mkdtempSync(path.join(os.tmpdir(), 'folio-state-'));
-	const environment = {FOLIO_STATE_DIR: stateDir, ...options.env};
+	const environment = {FOLIO_STATE_DIR: stateDir, FOLIO_CONFIG_DIR: path.join(stateDir, 'config'), ...options.env};
 	const folio = ['node', cli, ...arguments_].map(word => shellQuote(word)).join(' ');
 	const piped = options.stdinFile === undefined ? folio : `cat ${shellQuote(options.stdinFile)} | ${folio}`;
 	const script = `${piped}; echo "EXIT=$?"; sleep 600`;
