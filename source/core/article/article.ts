@@ -154,5 +154,6 @@ function isCjk(code: number): boolean {
 
 /** Minutes to read `words` words at `wordsPerMinute`, at least 1. */
 export function readingMinutes(words: number): number {
-	return Math.max(1, Math.ceil(words / wordsPerMinute));
+	// An article without words takes no time: `0 min read`, never `1 min`.
+	return words === 0 ? 0 : Math.max(1, Math.ceil(words / wordsPerMinute));
 }
