@@ -6,7 +6,7 @@ import {userConfigDirectory} from '../config-folder.js';
 /*
  * `config.json`: read by hand on every start (a readFileSync and the schema check in
  * core/settings, no conf: importing conf costs `cat` ~40 ms), written through conf by
- * `folio config set/reset` (atomic writes, the file's folder created). Only what the user set
+ * `folio config set/reset` (DurableConf: every byte checked, fsync, rename; the folder created). Only what the user set
  * is stored, so a later folio's better default reaches them.
  */
 
@@ -92,8 +92,8 @@ async function openConf(env: NodeJS.ProcessEnv) {
 	const file = settingsPath(env);
 	// Read it our way first: a file that is not JSON is moved aside rather than overwritten.
 	const {warnings} = loadSettings(env);
-	const {default: Conf} = await import('conf');
-	const conf = new Conf<Record<string, unknown>>({
+	const {DurableConf} = await import('../durable-conf.js');
+	const conf = new DurableConf<Record<string, unknown>>({
 		cwd: path.dirname(file),
 		configName: path.basename(file, '.json'),
 		accessPropertiesByDotNotation: false,
