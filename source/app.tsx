@@ -10,10 +10,15 @@ import {loadReader, loadedReader} from './ui/load-reader.js';
 import {KeyHandlerContext, type KeyHandler} from './ui/hooks/use-keys.js';
 import type {ReadingStateStore} from './ui/hooks/use-reading-state.js';
 import {useTerminalSize} from './ui/hooks/use-terminal-size.js';
+import {ThemeContext} from './ui/hooks/use-theme.js';
+import {darkTheme, type Theme} from './core/theme/theme.js';
+import type {PageOptions} from './core/reader/layout.js';
 
 /** What the App needs from the outside world; it never sees argv. */
 export type AppSession = {
 	style: RenderStyle;
+	/** The colours (mono when colour is off), the emoji setting and the page's widths. @default dark, icons, 100 columns */
+	display?: {theme: Theme; icons: boolean; page: PageOptions};
 	folder: string;
 	/** The library's articles with their reading state, when the App starts in the library. */
 	initialItems?: LibraryItem[];
@@ -78,10 +83,12 @@ export function App({session}: {session: AppSession}) {
 	const Reader = loadedReader();
 
 	return (
+		<ThemeContext.Provider value={session.display?.theme ?? darkTheme}>
 		<KeyHandlerContext.Provider value={handler}>
 			{screen.kind === 'library'
 				? <LibraryScreen items={screen.items} folder={session.folder} columns={columns} rows={rows} initial={screen.state} message={screen.message} onOpen={onOpen} onExit={quit} />
-				: Reader && <Reader key={screen.article.id} article={screen.article} columns={columns} rows={rows} style={session.style} reading={session.reading(screen.article)} onExit={onReaderExit} />}
+				: Reader && <Reader key={screen.article.id} article={screen.article} columns={columns} rows={rows} style={session.style} page={session.display?.page} icons={session.display?.icons} reading={session.reading(screen.article)} onExit={onReaderExit} />}
 		</KeyHandlerContext.Provider>
+		</ThemeContext.Provider>
 	);
 }

@@ -208,7 +208,7 @@ async function main(): Promise<number> {
 			}
 
 			const {readCommand} = await import('./commands/read.js');
-			return readCommand(context, {article});
+			return readCommand(context, {article, theme: flags.theme, maxWidth: flags.maxWidth, color: flags.color});
 		}
 	}
 }

@@ -11,9 +11,10 @@ import {openStore, type StateStore} from '../node/state/store.js';
 import {FlushContext} from '../ui/hooks/use-reading-state.js';
 import {loadReader} from '../ui/load-reader.js';
 import {loadTextWidth} from '../core/text/text-width.js';
-import {outputStyle, warn, type CommandContext} from './context.js';
+import {warn, type CommandContext} from './context.js';
+import {displayFor, type DisplayFlags} from './display.js';
 
-export type ReadOptions = {article?: string};
+export type ReadOptions = {article?: string} & DisplayFlags;
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
@@ -25,6 +26,8 @@ const showCursor = '\u001B[?25h';
  * position first.
  */
 export async function readCommand(context: CommandContext, options: ReadOptions): Promise<number> {
+	// The reader is a terminal: without colour (NO_COLOR, --no-color) it draws in the mono theme.
+	const display = displayFor(context, options, true);
 	const startArticle = options.article === undefined ? undefined : await (await import('./open-article.js')).openArticle(context, options.article);
 	// Ink measures with string-width anyway; load folio's measures with it.
 	await loadTextWidth();
@@ -42,7 +45,8 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 	const flushers = new Set<() => void>();
 	let exitCode: number = ExitCode.ok;
 	const session: AppSession = {
-		style: outputStyle(context, undefined),
+		style: 'ansi',
+		display: {theme: display.theme, icons: display.icons, page: {maxWidth: display.maxWidth, tocWidth: display.tocWidth}},
 		folder: context.libraryFolder,
 		initialItems: startArticle ? undefined : await libraryItems(context, store),
 		listLibrary: async () => libraryItems(context, store),

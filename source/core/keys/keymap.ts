@@ -3,7 +3,7 @@
  * does. The input handler, the help screen and the README's key table all read this table.
  */
 
-export type Screen = 'library' | 'reader' | 'toc';
+export type Screen = 'library' | 'reader' | 'toc' | 'help';
 
 export type Command =
 	| 'lineDown' | 'lineUp' | 'pageDown' | 'pageUp' | 'halfPageDown' | 'halfPageUp' | 'top' | 'bottom'
@@ -65,6 +65,16 @@ export const keymap: Record<Screen, Binding[]> = {
 		{command: 'help', keys: ['?'], description: 'show this help'},
 		{command: 'back', keys: ['escape'], description: 'clear the filter'},
 		{command: 'quit', keys: ['q'], description: 'quit'},
+		{command: 'interrupt', keys: ['ctrl+c'], description: 'quit from anywhere'},
+	],
+	help: [
+		{command: 'lineDown', keys: ['j', 'down'], description: 'scroll the help down'},
+		{command: 'lineUp', keys: ['k', 'up'], description: 'scroll the help up'},
+		{command: 'pageDown', keys: ['space', 'pagedown', 'f'], description: 'page down'},
+		{command: 'pageUp', keys: ['b', 'pageup'], description: 'page up'},
+		{command: 'top', keys: ['g', 'home'], description: 'to the top'},
+		{command: 'bottom', keys: ['G', 'end'], description: 'to the bottom'},
+		{command: 'back', keys: ['escape', '?', 'q'], description: 'close the help'},
 		{command: 'interrupt', keys: ['ctrl+c'], description: 'quit from anywhere'},
 	],
 };
@@ -133,7 +143,7 @@ export function keyNames(input: string, key: KeyFlags): string[] {
 
 /** The README's key table, written from the keymap: `npm run docs:keys` prints it. */
 export function keyTableMarkdown(): string {
-	const sections: Array<[Screen, string]> = [['reader', 'Reader'], ['toc', 'Contents pane (after Tab)'], ['library', 'Library']];
+	const sections: Array<[Screen, string]> = [['reader', 'Reader'], ['toc', 'Contents pane (after Tab)'], ['library', 'Library'], ['help', 'Help screen (after ?)']];
 	return sections.map(([screen, title]) => [
 		`**${title}**`,
 		'',

@@ -19,6 +19,8 @@ export type LibraryState = {
 	filtering: boolean;
 	sort: SortOrder;
 	help: boolean;
+	/** Lines the help screen is scrolled by. */
+	helpOffset?: number;
 	/** The article chosen with Enter. */
 	opened?: string;
 	exit?: 'quit' | 'interrupt';
@@ -85,9 +87,10 @@ function compareBy(sort: SortOrder): (a: LibraryItem, b: LibraryItem) => number 
  * Apply one key to the library screen. `count` is the number of visible rows after filtering,
  * `page` the rows on screen.
  */
-export function libraryKey(state: LibraryState, key: string, items: LibraryItem[], page: number): LibraryState {
+export function libraryKey(state: LibraryState, key: string, items: LibraryItem[], page: number, width = 80): LibraryState {
 	if (state.help) {
-		return keyOverHelp(state, key);
+		// Help covers the whole frame: the list's rows, the title and the footer.
+		return keyOverHelp(state, key, {screens: ['library'], width, height: page + 2});
 	}
 
 	if (state.filtering) {
@@ -123,7 +126,7 @@ export function libraryKey(state: LibraryState, key: string, items: LibraryItem[
 		}
 
 		case 'back': {
-			return {...state, filter: '', cursor: 0};
+			return clearFilter(state, items);
 		}
 
 		default: {
@@ -135,7 +138,7 @@ export function libraryKey(state: LibraryState, key: string, items: LibraryItem[
 function editFilter(state: LibraryState, key: string, items: LibraryItem[]): LibraryState {
 	switch (key) {
 		case 'escape': {
-			return {...state, filtering: false, filter: '', cursor: 0};
+			return clearFilter(state, items);
 		}
 
 		case 'ctrl+c': {
@@ -166,4 +169,12 @@ function editFilter(state: LibraryState, key: string, items: LibraryItem[]): Lib
 			return [...key].length === 1 ? {...state, filter: state.filter + key, cursor: 0} : state;
 		}
 	}
+}
+
+/** Esc: the filter is cleared and the selected article stays selected, now in the whole list. */
+function clearFilter(state: LibraryState, items: LibraryItem[]): LibraryState {
+	const selected = visibleItems(items, state)[state.cursor];
+	const cleared = {...state, filtering: false, filter: ''};
+	const cursor = selected ? visibleItems(items, cleared).indexOf(selected) : 0;
+	return {...cleared, cursor: Math.max(0, cursor)};
 }

@@ -24,6 +24,8 @@ export type ReaderState = {
 	/** A short message for the status line (no match, ...). */
 	message?: string;
 	help: boolean;
+	/** Lines the help screen is scrolled by. */
+	helpOffset?: number;
 	/** Set when the reader should close. */
 	exit?: 'back' | 'quit' | 'interrupt';
 };
@@ -34,6 +36,8 @@ export type Viewport = {
 	height: number;
 	/** True when the TOC covers the body (narrow terminals) instead of sitting beside it. */
 	overlay?: boolean;
+	/** Columns of the terminal, for the help screen. @default 80 */
+	width?: number;
 };
 
 export function initialReaderState(offset: number): ReaderState {
@@ -55,7 +59,8 @@ export function readerKey(state: ReaderState, key: string, document: ReaderDocum
 	}
 
 	if (state.help) {
-		return keyOverHelp(state, key);
+		// Help covers the whole frame: the body's rows and the status line.
+		return keyOverHelp(state, key, {screens: ['reader', 'toc'], width: viewport.width ?? 80, height: viewport.height + 1});
 	}
 
 	const screen = state.focus === 'toc' && tocShown(state, viewport) ? 'toc' : 'reader';

@@ -5,6 +5,9 @@ import {overlayBelow, readerLayout} from '../../core/reader/layout.js';
 import {currentSection, offsetFor, placeAt, progressPercent, type TextPlace} from '../../core/reader/position.js';
 import {initialReaderState, readerKey, type ReaderState} from '../../core/reader/reader-state.js';
 import type {RenderStyle} from '../../core/markdown/render.js';
+import {headerMarks} from '../../core/reader/reader-document.js';
+import type {PageOptions} from '../../core/reader/layout.js';
+import {useTheme} from '../hooks/use-theme.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {useReaderDocument} from '../hooks/use-reader-document.js';
 import {usePositionSave, useReadingState, type ReadingStateStore} from '../hooks/use-reading-state.js';
@@ -20,6 +23,10 @@ type Props = {
 	columns: number;
 	rows: number;
 	style: RenderStyle;
+	/** The text's widest and the pane's width, from the settings and flags. */
+	page?: PageOptions;
+	/** Emoji in the header and the contents title (the `icons` setting). @default true */
+	icons?: boolean;
 	/** Where views and positions are kept; undefined for stdin. */
 	reading?: ReadingStateStore;
 	onExit: (exit: ReaderExit) => void;
@@ -29,13 +36,14 @@ type Props = {
  * The reader: TOC pane beside the article body, status line below. Keys go through `readerKey`;
  * this component only lays out what the state says.
  */
-export function Reader({article, columns, rows, style, reading, onExit}: Props) {
+export function Reader({article, columns, rows, style, page, icons = true, reading, onExit}: Props) {
+	const theme = useTheme();
 	const sections = article.outline.sections;
 	const opened = useReadingState(reading);
 	const [state, setState] = useState<ReaderState>(() => initialReaderState(0));
-	const layout = readerLayout(columns, rows, state, sections.length);
+	const layout = readerLayout(columns, rows, state, sections.length, page);
 	const height = layout.bodyHeight;
-	const document = useReaderDocument(article, layout.bodyWidth, style, opened.views, height * 2);
+	const document = useReaderDocument(article, layout.bodyWidth, style, opened.views, height * 2, {theme, icons});
 
 	// Resume where the reader stopped, and keep the same place when the width changes. Both are
 	// set during render so no frame is ever drawn at the wrong place.
@@ -53,7 +61,7 @@ export function Reader({article, columns, rows, style, reading, onExit}: Props) 
 
 	shown.current.height = height;
 
-	const viewport = {height, overlay: columns < overlayBelow};
+	const viewport = {height, overlay: columns < overlayBelow, width: columns};
 	const geometry = useRef({document, viewport});
 	geometry.current = {document, viewport};
 	useKeys(useCallback((key: string) => {
@@ -75,7 +83,7 @@ export function Reader({article, columns, rows, style, reading, onExit}: Props) 
 
 	const frame = layout.frameHeight;
 	if (state.help) {
-		return <HelpScreen screens={['reader', 'toc']} height={frame} width={columns} />;
+		return <HelpScreen screens={['reader', 'toc']} height={frame} width={columns} offset={state.helpOffset} />;
 	}
 
 	const toc = (
@@ -90,9 +98,11 @@ export function Reader({article, columns, rows, style, reading, onExit}: Props) 
 			width={layout.toc === 'pane' ? layout.tocWidth : columns}
 			height={height}
 			border={layout.toc === 'pane'}
+			title={(icons ? headerMarks.icons : headerMarks.words).contents}
 		/>
 	);
-	const body = <Body document={document} offset={state.offset} height={height} width={layout.bodyWidth} query={state.query} matchLine={state.matchLine} />;
+	const text = <Body document={document} offset={state.offset} height={height} width={layout.bodyWidth} query={state.query} matchLine={state.matchLine} />;
+	const body = layout.bodyMargin > 0 ? <Box marginLeft={layout.bodyMargin}>{text}</Box> : text;
 	const hint = state.focus === 'toc' && layout.toc !== 'hidden' ? 'Enter jump · Tab text · ? help' : '? help · q quit';
 	const sectionTitle = current >= 0 ? sections[current].title : article.title;
 	return (

@@ -2,6 +2,8 @@ import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import type {Section} from '../../core/markdown/outline.js';
 import {truncate} from '../../core/text/text-width.js';
+import {inkProps} from '../../core/theme/theme.js';
+import {useTheme} from '../hooks/use-theme.js';
 
 type Props = {
 	sections: Section[];
@@ -16,30 +18,35 @@ type Props = {
 	width: number;
 	height: number;
 	border: boolean;
+	/** The pane's first row: `📑 Table of Contents`, or the words alone without icons. */
+	title: string;
 };
 
 /**
  * The outline indented by depth. The section being read is lit; the pane scrolls to keep it (or
  * the selection, when focused) in view; sections already read carry a check mark.
  */
-export function TocPane({sections, topDepth, current, cursor, focused, read, width, height, border}: Props) {
+export function TocPane({sections, topDepth, current, cursor, focused, read, width, height, border, title}: Props) {
+	const theme = useTheme();
+	const rows = Math.max(0, height - 1);
 	// Labels are measured once per outline and width, not on every key.
 	const labels = useMemo(
 		() => sections.map(section => truncate(`${'  '.repeat(Math.max(0, section.depth - topDepth))}${section.title}`, Math.max(1, width - 2))),
 		[sections, topDepth, width],
 	);
 	const target = focused ? cursor : current;
-	const start = Math.max(0, Math.min(sections.length - height, target - Math.floor(height / 2)));
-	const shown = sections.slice(start, start + height);
+	const start = Math.max(0, Math.min(sections.length - rows, target - Math.floor(rows / 2)));
+	const shown = sections.slice(start, start + rows);
 	return (
-		<Box flexDirection="column" width={width + (border ? 1 : 0)} height={height} borderStyle={border ? 'single' : undefined} borderTop={false} borderBottom={false} borderLeft={false} borderColor="gray">
+		<Box flexDirection="column" width={width + (border ? 1 : 0)} height={height} borderStyle={border ? 'single' : undefined} borderTop={false} borderBottom={false} borderLeft={false} borderColor={theme.tocBorder.color} borderDimColor={theme.tocBorder.dim}>
+			<Text {...inkProps(theme.tocTitle)} wrap="truncate">{truncate(title, width)}</Text>
 			{shown.map((section, offset) => {
 				const index = start + offset;
 				const isRead = read.has(section.slug);
 				const isCurrent = index === current;
 				const isCursor = focused && index === cursor;
 				return (
-					<Text key={section.slug} inverse={isCursor} color={isCurrent ? 'cyan' : undefined} bold={isCurrent} dimColor={!isCurrent && !isCursor && isRead} wrap="truncate">
+					<Text key={section.slug} {...inkProps(isCursor ? theme.tocCursor : isCurrent ? theme.tocCurrent : isRead ? theme.tocRead : {})} wrap="truncate">
 						{`${isRead ? '✓' : ' '} ${labels[index]}`}
 					</Text>
 				);

@@ -1,7 +1,7 @@
 import {useEffect, useMemo, useRef, useState} from 'react';
 import type {Article} from '../../core/article/article.js';
 import {highlightCode} from '../../node/highlight.js';
-import {ReaderDocument} from '../../core/reader/reader-document.js';
+import {ReaderDocument, type HeaderLook} from '../../core/reader/reader-document.js';
 import type {RenderStyle} from '../../core/markdown/render.js';
 
 /** How long one background rendering slice may hold the event loop, so keys stay instant. */
@@ -12,17 +12,18 @@ const sliceMs = 8;
  * twice. The first screen is rendered at once; the rest renders in the background in short
  * slices, re-rendering the reader as it grows so the status line can follow.
  */
-export function useReaderDocument(article: Article, width: number, style: RenderStyle, views: number | undefined, firstScreen: number) {
+export function useReaderDocument(article: Article, width: number, style: RenderStyle, views: number | undefined, firstScreen: number, look: HeaderLook) {
+	const {theme, icons} = look;
 	const cache = useRef(new Map<string, ReaderDocument>());
 	const document = useMemo(() => {
-		const key = `${width}:${views}`;
+		const key = `${width}:${views}:${theme.name}:${icons}`;
 		let cached = cache.current.get(key);
 		if (cached) {
 			// Least recently used goes first: move this one to the end.
 			cache.current.delete(key);
 			cache.current.set(key, cached);
 		} else {
-			cached = new ReaderDocument(article, width, style, {views}, highlightCode);
+			cached = new ReaderDocument(article, width, style, {views}, highlightCode, {theme, icons});
 			cache.current.set(key, cached);
 			if (cache.current.size > 4) {
 				cache.current.delete(cache.current.keys().next().value!);
@@ -31,7 +32,7 @@ export function useReaderDocument(article: Article, width: number, style: Render
 
 		cached.ensureLines(firstScreen);
 		return cached;
-	}, [article, width, style, views, firstScreen]);
+	}, [article, width, style, views, firstScreen, theme, icons]);
 
 	const [, setVersion] = useState(0);
 	useEffect(() => {
