@@ -13,6 +13,7 @@
  * await folio.waitFor(screen => readerScreen(screen).section === 'In the reader');
  */
 import {execFile, execFileSync} from 'node:child_process';
+import stringWidth from 'string-width';
 import {randomBytes} from 'node:crypto';
 import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
@@ -441,8 +442,8 @@ export function readerScreen(screen: string): ReaderScreen {
 	const status = all[last] ?? '';
 	const rows = all.slice(0, last);
 	const column = separatorColumn(rows);
-	const toc = column === undefined ? [] : rows.map(row => [...row].slice(0, column).join('').trimEnd());
-	const body = column === undefined ? rows : rows.map(row => [...row].slice(column + 2).join(''));
+	const toc = column === undefined ? [] : rows.map(row => cellsOf(row).slice(0, column).join('').trimEnd());
+	const body = column === undefined ? rows : rows.map(row => cellsOf(row).slice(column + 2).join(''));
 	const section = /^(.*?)\s{2,}\d{1,3}%/.exec(status)?.[1].trim() ?? '';
 	const percent = /(\d{1,3})%/.exec(status)?.[1];
 	return {rows, toc, body, status, section, percent: percent === undefined ? undefined : Number(percent), top: body[0] ?? ''};
@@ -454,12 +455,25 @@ function separatorColumn(rows: string[]): number | undefined {
 		return undefined;
 	}
 
-	const first = [...rows[0]].indexOf('│');
+	const first = cellsOf(rows[0]).indexOf('│');
 	if (first < 1) {
 		return undefined;
 	}
 
-	return rows.every(row => [...row][first] === '│') ? first : undefined;
+	return rows.every(row => cellsOf(row)[first] === '│') ? first : undefined;
+}
+
+/** A row as terminal cells: a wide character (📑, 中) fills its cell and leaves the next one empty. */
+function cellsOf(row: string): string[] {
+	const cells: string[] = [];
+	for (const {segment} of new Intl.Segmenter().segment(row)) {
+		cells.push(segment);
+		if (stringWidth(segment) === 2) {
+			cells.push('');
+		}
+	}
+
+	return cells;
 }
 
 /** TOC entries as plain titles: read marks, indentation and ellipses removed. */
