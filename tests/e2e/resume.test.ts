@@ -4,7 +4,7 @@ import test, {type ExecutionContext} from 'ava';
 import {processGone, readerScreen, readingStatus, type Session, start, temporaryFolder} from '../helpers/tmux.js';
 
 function viewsOn(screen: string): number | undefined {
-	const match = /· (\d+) views? ·/.exec(screen);
+	const match = /(\d+) views? ·/.exec(screen);
 	return match ? Number(match[1]) : undefined;
 }
 
