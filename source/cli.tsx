@@ -6,6 +6,8 @@ import type {CommandContext} from './commands/context.js';
 import {ExitCode, FolioError, UsageError} from './core/errors.js';
 import {libraryDirectory} from './node/library/library.js';
 import {sanitizeLine} from './core/text/sanitize.js';
+import {isThemeName} from './core/theme/theme.js';
+import {allowedValues} from './core/settings/settings.js';
 
 const help = `
   A terminal reader for Markdown articles: a library, a TOC beside the text, and pipe-safe commands.
@@ -21,6 +23,8 @@ const help = `
     $ folio search QUERY… [--json] [--limit N]
                                  find articles by their words ("a phrase" in quotes)
     $ folio stats [--json]       views, progress and last read per article
+    $ folio config [list [--json] | get KEY | set KEY VALUE | reset [KEY]]
+                                 settings: theme, maxWidth, icons, tocWidth, hyperlinks
     $ folio reset [ARTICLE] --yes
                                  forget reading state (one article or all)
 
@@ -31,9 +35,11 @@ const help = `
     --width N          render at N columns (default: the terminal's, or 80 in a pipe)
     --format F         cat output: ansi, plain, markdown or json (default: ansi on a terminal, plain in a pipe)
     --section S        cat only this section and its sub-sections (repeatable)
-    --color            colour even in a pipe (NO_COLOR turns colour off)
+    --color            colour even in a pipe (--no-color, NO_COLOR turn it off; FORCE_COLOR wins)
     --[no-]hyperlinks  cat ansi: links as terminal hyperlinks (default: if the terminal has them; FORCE_HYPERLINK=1/0)
     --limit N          search: at most N articles (default 20)
+    --theme NAME       dark, light or mono (default: the theme setting, else dark)
+    --max-width N      widest the reader sets the text, in columns (default: the maxWidth setting, else 100)
     --yes              confirm reset
 
   Exit codes: 0 ok, 1 not found or unreadable (search: no match), 2 usage error, 130 interrupted.
@@ -54,6 +60,8 @@ const options = {
 	'no-color': {type: 'boolean'},
 	hyperlinks: {type: 'boolean'},
 	'no-hyperlinks': {type: 'boolean'},
+	theme: {type: 'string'},
+	'max-width': {type: 'string'},
 	yes: {type: 'boolean'},
 	limit: {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
@@ -68,7 +76,11 @@ function parseArguments(argv: string[]) {
 	checkFlagValues(argv);
 	try {
 		const {values, positionals} = parseArgs({args: argv, options, allowPositionals: true, strict: true});
-		return {input: positionals, flags: {...values, color: values['no-color'] ? false : values.color, hyperlinks: values['no-hyperlinks'] ? false : values.hyperlinks, width: parseWidth(values.width)}};
+		if (values.theme !== undefined && !isThemeName(values.theme)) {
+			throw new UsageError(`Expected --theme to be ${allowedValues('theme')}, got ${sanitizeLine(values.theme)}`);
+		}
+
+		return {input: positionals, flags: {...values, color: values['no-color'] ? false : values.color, hyperlinks: values['no-hyperlinks'] ? false : values.hyperlinks, width: parseWidth(values.width, '--width'), maxWidth: parseWidth(values['max-width'], '--max-width')}};
 	} catch (error) {
 		const {code, message} = error as {code?: string; message: string};
 		if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
@@ -84,20 +96,20 @@ function parseArguments(argv: string[]) {
 	}
 }
 
-function parseWidth(value: string | undefined): number | undefined {
+function parseWidth(value: string | undefined, name: string): number | undefined {
 	if (value === undefined) {
 		return undefined;
 	}
 
 	if (!/^-?\d+$/.test(value.trim())) {
-		throw new UsageError(`Expected --width to be a whole number from 20 up, got ${sanitizeLine(value)}`);
+		throw new UsageError(`Expected ${name} to be a whole number from 20 up, got ${sanitizeLine(value)}`);
 	}
 
 	return Number(value);
 }
 
 
-const commands = new Set(['list', 'toc', 'cat', 'marks', 'search', 'stats', 'reset']);
+const commands = new Set(['list', 'toc', 'cat', 'marks', 'search', 'stats', 'reset', 'config']);
 
 async function main(): Promise<number> {
 	const {input, flags} = parseArguments(process.argv.slice(2));
@@ -147,7 +159,7 @@ async function main(): Promise<number> {
 
 		case 'cat': {
 			const {catCommand} = await import('./commands/cat.js');
-			return catCommand(context, {article: needArticle('cat'), sections: flags.section ?? [], format: flags.format, width: flags.width, color: flags.color, hyperlinks: flags.hyperlinks});
+			return catCommand(context, {article: needArticle('cat'), sections: flags.section ?? [], format: flags.format, width: flags.width, color: flags.color, hyperlinks: flags.hyperlinks, theme: flags.theme});
 		}
 
 		case 'marks': {
@@ -164,6 +176,11 @@ async function main(): Promise<number> {
 			noArguments(argumentsLeft, 'stats');
 			const {statsCommand} = await import('./commands/stats.js');
 			return statsCommand(context, {json: flags.json ?? false});
+		}
+
+		case 'config': {
+			const {configCommand} = await import('./commands/config.js');
+			return configCommand(context, {words: argumentsLeft, json: flags.json ?? false});
 		}
 
 		case 'reset': {
@@ -189,16 +206,16 @@ async function main(): Promise<number> {
 				}
 
 				const {catCommand} = await import('./commands/cat.js');
-				return catCommand(context, {article, sections: flags.section ?? [], format: flags.format, width: flags.width, color: flags.color, hyperlinks: flags.hyperlinks});
+				return catCommand(context, {article, sections: flags.section ?? [], format: flags.format, width: flags.width, color: flags.color, hyperlinks: flags.hyperlinks, theme: flags.theme});
 			}
 
 			const {readCommand} = await import('./commands/read.js');
-			return readCommand(context, {article});
+			return readCommand(context, {article, theme: flags.theme, maxWidth: flags.maxWidth, color: flags.color, hyperlinks: flags.hyperlinks});
 		}
 	}
 }
 
-const valueFlags = ['dir', 'profile', 'width', 'format', 'section', 'limit'];
+const valueFlags = ['dir', 'profile', 'width', 'format', 'section', 'limit', 'theme', 'max-width'];
 
 /** Flags that take a value must be given one: `--width` alone or `--section=` is a mistake. */
 function checkFlagValues(argv: string[]): void {

@@ -3,6 +3,7 @@ import {fitLine, trimEndStyled} from '../text/fit.js';
 import {renderBlock, type RenderStyle} from './render-markdown.js';
 import type {Block} from './outline.js';
 import type {CodeHighlighter} from './highlight.js';
+import type {Theme} from '../theme/theme.js';
 import {keepOnlyStyling, stripStyling} from '../text/sanitize.js';
 import {minimumWidth} from '../text/width.js';
 
@@ -18,6 +19,8 @@ export type RenderOptions = {
 	highlight?: CodeHighlighter;
 	/** Web and mail links as OSC 8 hyperlinks, in `ansi` style. @default false */
 	hyperlinks?: boolean;
+	/** The colours of `ansi` style. @default darkTheme */
+	theme?: Theme;
 };
 
 /**
@@ -33,6 +36,7 @@ export class RenderedArticle {
 	readonly style: RenderStyle;
 	private readonly highlight: CodeHighlighter | undefined;
 	private readonly hyperlinks: boolean;
+	private readonly theme: Theme | undefined;
 	private nextBlock = 0;
 
 	constructor(readonly article: Article, options: RenderOptions) {
@@ -40,6 +44,7 @@ export class RenderedArticle {
 		this.style = options.style;
 		this.highlight = options.highlight;
 		this.hyperlinks = options.hyperlinks === true && options.style === 'ansi';
+		this.theme = options.theme;
 		this.sectionStarts = article.outline.sections.map(() => -1);
 	}
 
@@ -148,7 +153,7 @@ export class RenderedArticle {
 
 		const {document} = this.article.outline;
 		const tokens = document.blockTokens(block.firstToken, block.endToken);
-		const output = renderBlock(document, tokens, {width: this.width, style: this.style, highlight: this.highlight, hyperlinks: this.hyperlinks, notesShown});
+		const output = renderBlock(document, tokens, {width: this.width, style: this.style, theme: this.theme, highlight: this.highlight, hyperlinks: this.hyperlinks, notesShown});
 		const safe = this.style === 'plain' ? stripStyling(output) : keepOnlyStyling(output);
 		// Blank lines are dropped at both ends and collapsed inside; each line is measured once.
 		const lines = safe.split('\n');

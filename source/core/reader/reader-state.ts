@@ -38,6 +38,8 @@ export type ReaderState = {
 	jumpedFrom?: ReadingPosition;
 	/** The article's marks (`m` + letter). */
 	marks: Marks;
+	/** Lines the help screen is scrolled by. */
+	helpOffset?: number;
 };
 
 /** The geometry the reducer needs. */
@@ -50,6 +52,8 @@ export type Viewport = {
 	terminal?: {columns: number; rows: number};
 	/** False for an article read from stdin: there is no file to edit. @default true */
 	editable?: boolean;
+	/** Columns of the terminal, for the help screen. @default 80 */
+	width?: number;
 };
 
 /**

@@ -1,9 +1,9 @@
-import os from 'node:os';
 import path from 'node:path';
 import {UsageError} from '../../core/errors.js';
 import type {ReadingPosition} from '../../core/reader/position.js';
 import {cannotWrite, isDataError, openStateFile, readArticles, updateArticles, type Articles, type StateConf} from './store-file.js';
 import {LockTimeoutError} from './store-lock.js';
+import {userConfigDirectory} from '../config-folder.js';
 
 /** A reading position as saved: the place in the text and when it was saved (an ISO time). */
 export type SavedPosition = ReadingPosition & {at: string};
@@ -63,29 +63,20 @@ export function stateDirectory(options: StoreOptions): string {
 	return path.resolve(chosen ?? userConfigDirectory(options.env));
 }
 
+/** The state file `openStore` would use (it may not exist yet). Throws for an invalid profile name. */
+export function stateFilePath(options: StoreOptions): string {
+	return path.join(stateDirectory(options), stateFileName(profileOf(options)));
+}
+
 /**
  * Open the reading state. Throws only for an invalid profile name; a corrupt file is moved aside
  * and a folder that cannot be written gives a read-only store, each with a line in `warnings`.
  */
 export function openStore(options: StoreOptions): StateStore {
-	const file = path.join(stateDirectory(options), stateFileName(profileOf(options)));
+	const file = stateFilePath(options);
 	const warnings: string[] = [];
 	const conf = openStateFile(file, warnings);
 	return createStore(file, conf, warnings);
-}
-
-/** The same folder conf (env-paths) picks for `projectName: 'folio', projectSuffix: ''`, read from `env`. */
-function userConfigDirectory(env: NodeJS.ProcessEnv): string {
-	const home = os.homedir();
-	if (process.platform === 'darwin') {
-		return path.join(home, 'Library', 'Preferences', 'folio');
-	}
-
-	if (process.platform === 'win32') {
-		return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), 'folio', 'Config');
-	}
-
-	return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), 'folio');
 }
 
 function profileOf(options: StoreOptions): string | undefined {
