@@ -1,11 +1,13 @@
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import stringWidth from 'string-width';
-import {readerScreen, readingStatus, start, temporaryFolder} from '../helpers/tmux.js';
+import {readerScreen, readingStatus} from '../helpers/reader-screen.js';
+import {start, temporaryFolder} from '../helpers/terminal.js';
 import {colourParameters, sgrParameters} from '../helpers/sgr.js';
 
-const opened = (text: string) => readingStatus.test(readerScreen(text).status);
+/** The reader's first screen is drawn: the status line and the header's view count. */
+const opened = (text: string) => readingStatus.test(readerScreen(text).status) && text.includes('1 view');
 
 test('the reader shows the seed\'s page: contents title, title, facts with icons, summary', async t => {
 	const folio = await start(['reference/commands'], {t, width: 120, height: 30});
@@ -17,10 +19,9 @@ test('the reader shows the seed\'s page: contents title, title, facts with icons
 });
 
 test('with icons off the header and the contents title are words', async t => {
-	const stateDir = temporaryFolder(t);
-	mkdirSync(path.join(stateDir, 'config'));
-	writeFileSync(path.join(stateDir, 'config', 'config.json'), JSON.stringify({icons: false}));
-	const reader = await start(['reference/commands'], {t, width: 120, height: 30, stateDir});
+	const configDir = temporaryFolder(t);
+	writeFileSync(path.join(configDir, 'config.json'), JSON.stringify({icons: false}));
+	const reader = await start(['reference/commands'], {t, width: 120, height: 30, env: {FOLIO_CONFIG_DIR: configDir}});
 	const screen = readerScreen(await reader.waitFor(opened));
 	t.is(screen.toc[0], 'Table of Contents');
 	t.regex(screen.body[1].trim(), /^Date: \d{4}-\d\d-\d\d · Category: Reference · 1 view · \d+ min read$/);
@@ -59,13 +60,14 @@ test('NO_COLOR: the reader draws no colour at all, only bold, dim, underline and
 	await folio.type('key');
 	await folio.send('Enter');
 	await folio.waitFor(text => /match \d+ of \d+/.test(text));
-	const styled = await folio.tmux('capture-pane', '-p', '-e');
+	const styled = await folio.styledScreen();
 	t.deepEqual(colourParameters(styled), [], 'no colour SGR on screen');
 	t.true(sgrParameters(styled).includes('1'), 'headings are still bold');
 	t.true(sgrParameters(styled).includes('7'), 'matches are still in reverse video');
+	await folio.stop();
 	const coloured = await start(['guides/keys'], {t, width: 100, height: 30});
 	await coloured.waitFor(opened);
-	t.notDeepEqual(colourParameters(await coloured.tmux('capture-pane', '-p', '-e')), [], 'without NO_COLOR the dark theme colours the page');
+	t.notDeepEqual(colourParameters(await coloured.styledScreen()), [], 'without NO_COLOR the dark theme colours the page');
 });
 
 test('help scrolls at 50×15 with j, k, Space, g and G; Esc closes it', async t => {
