@@ -16,6 +16,9 @@ export type ReaderLayout = {
 	tocWidth: number;
 };
 
+/** Rows at the top of the contents pane taken by its title (`📑 Table of Contents`). */
+export const tocTitleRows = 1;
+
 /** The settings that shape the page. */
 export type PageOptions = {
 	/** The widest the text is set. @default 100 */

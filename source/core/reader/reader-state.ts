@@ -1,3 +1,4 @@
+import type {PageOptions} from './layout.js';
 import type {Count} from '../keys/counts.js';
 import {step, type ExitEffect, type Step} from '../keys/step.js';
 import type {LinkList} from '../links/link-list.js';
@@ -54,6 +55,8 @@ export type Viewport = {
 	editable?: boolean;
 	/** Columns of the terminal, for the help screen. @default 80 */
 	width?: number;
+	/** The page's settings, so the mouse finds the panes where the layout put them. */
+	page?: PageOptions;
 };
 
 /**

@@ -2,6 +2,7 @@ import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import type {Section} from '../../core/markdown/outline.js';
 import {listWindowStart} from '../../core/keys/movement.js';
+import {tocTitleRows} from '../../core/reader/layout.js';
 import {truncate} from '../../core/text/text-width.js';
 import {inkProps} from '../../core/theme/theme.js';
 import {useTheme} from '../hooks/use-theme.js';
@@ -33,7 +34,7 @@ type Props = {
 export function TocPane({sections, topDepth, current, cursor, focused, read, marks, width, height, border, title}: Props) {
 	const theme = useTheme();
 	// The first row is the pane's title.
-	const rows = Math.max(0, height - 1);
+	const rows = Math.max(0, height - tocTitleRows);
 	// Labels are measured once per outline and width, not on every key.
 	const labels = useMemo(
 		() => sections.map(section => truncate(`${'  '.repeat(Math.max(0, section.depth - topDepth))}${section.title}`, Math.max(1, width - 2))),

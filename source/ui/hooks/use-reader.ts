@@ -60,7 +60,7 @@ export function useReader({article: opened, columns, rows, style, page, icons = 
 	const theme = useTheme();
 	const documentAt = useDocuments(article, style, readingState.views, hyperlinks ?? false, {theme, icons});
 	const sectionCount = article.outline.sections.length;
-	const viewport: Viewport = {height: bodyRows(rows), overlay: columns < overlayBelow, width: columns, terminal: {columns, rows}, editable: article.origin.kind !== 'stdin'};
+	const viewport: Viewport = {height: bodyRows(rows), overlay: columns < overlayBelow, width: columns, page, terminal: {columns, rows}, editable: article.origin.kind !== 'stdin'};
 
 	const [shown, dispatch] = useStepRunner<Shown, Message, ReaderEffect>(
 		() => {
