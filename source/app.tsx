@@ -15,10 +15,15 @@ import {useTerminalSize} from './ui/hooks/use-terminal-size.js';
 import {emptyHistory, type History} from './core/reader/history.js';
 import type {ArticleFiles} from './ui/hooks/use-live-article.js';
 import {useReaderNavigator, type ReaderTarget, type SessionLinks} from './ui/hooks/use-reader-navigator.js';
+import {ThemeContext} from './ui/hooks/use-theme.js';
+import {darkTheme, type Theme} from './core/theme/theme.js';
+import type {PageOptions} from './core/reader/layout.js';
 
 /** What the App needs from the outside world; it never sees argv. */
 export type AppSession = {
 	style: RenderStyle;
+	/** The colours (mono when colour is off), the emoji setting and the page's widths. @default dark, icons, 100 columns */
+	display?: {theme: Theme; icons: boolean; page: PageOptions};
 	folder: string;
 	/** The library's articles with their reading state, when the App starts in the library. */
 	initialItems?: Array<ArticleInfo & ReadingStats>;
@@ -99,10 +104,12 @@ export function App({session}: {session: AppSession}) {
 	const Reader = loadedReader();
 
 	return (
+		<ThemeContext.Provider value={session.display?.theme ?? darkTheme}>
 		<KeyHandlerContext.Provider value={handler}>
 			{screen.kind === 'library'
 				? <LibraryScreen items={screen.items} folder={session.folder} columns={columns} rows={rows} initial={screen.state} message={screen.message} findText={session.findText} onOpen={onOpen} onExit={quit} />
-				: Reader && <Reader key={screen.article.id} article={screen.article} start={screen.start} find={screen.find} columns={columns} rows={rows} style={session.style} reading={session.reading(screen.article)} navigator={navigator} files={session.files} hyperlinks={session.hyperlinks} onExit={onReaderExit} />}
+				: Reader && <Reader key={screen.article.id} article={screen.article} start={screen.start} find={screen.find} columns={columns} rows={rows} style={session.style} page={session.display?.page} icons={session.display?.icons} reading={session.reading(screen.article)} navigator={navigator} files={session.files} hyperlinks={session.hyperlinks} onExit={onReaderExit} />}
 		</KeyHandlerContext.Provider>
+		</ThemeContext.Provider>
 	);
 }

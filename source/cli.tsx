@@ -6,6 +6,8 @@ import type {CommandContext} from './commands/context.js';
 import {ExitCode, FolioError, UsageError} from './core/errors.js';
 import {libraryDirectory} from './node/library/library.js';
 import {messageName, sanitizeLine} from './core/text/sanitize.js';
+import {isThemeName} from './core/theme/theme.js';
+import {allowedValues} from './core/settings/settings.js';
 
 const help = `
   A terminal reader for Markdown articles: a library, a TOC beside the text, and pipe-safe commands.
@@ -22,6 +24,8 @@ const help = `
                                  find articles by their words ("a phrase" in quotes)
     $ folio stats [--json] [--all]
                                  views, progress and last read per article (this library, or all)
+    $ folio config [list [--json] | get KEY | set KEY VALUE | reset [KEY]]
+                                 settings: theme, maxWidth, icons, tocWidth, hyperlinks
     $ folio reset [ARTICLE] --yes
                                  forget reading state (one article or all)
 
@@ -32,9 +36,11 @@ const help = `
     --width N          render at N columns (default: the terminal's, or 80 in a pipe)
     --format F         cat output: ansi, plain, markdown or json (default: ansi on a terminal, plain in a pipe)
     --section S        cat only this section and its sub-sections (repeatable)
-    --color            colour even in a pipe (NO_COLOR turns colour off)
+    --color            colour even in a pipe (--no-color, NO_COLOR turn it off; FORCE_COLOR wins)
     --[no-]hyperlinks  cat ansi: links as terminal hyperlinks (default: if the terminal has them; FORCE_HYPERLINK=1/0)
     --limit N          search: at most N articles (default 20)
+    --theme NAME       dark, light or mono (default: the theme setting, else dark)
+    --max-width N      widest the reader sets the text, in columns (default: the maxWidth setting, else 100)
     --yes              confirm reset
     --all              stats: every library's articles, not only this one's
 
@@ -57,6 +63,8 @@ const options = {
 	'no-color': {type: 'boolean'},
 	hyperlinks: {type: 'boolean'},
 	'no-hyperlinks': {type: 'boolean'},
+	theme: {type: 'string'},
+	'max-width': {type: 'string'},
 	yes: {type: 'boolean'},
 	limit: {type: 'string'},
 	all: {type: 'boolean'},
@@ -72,7 +80,11 @@ function parseArguments(argv: string[]) {
 	checkFlagValues(argv);
 	try {
 		const {values, positionals} = parseArgs({args: argv, options, allowPositionals: true, strict: true});
-		return {input: positionals, flags: {...values, color: values['no-color'] ? false : values.color, hyperlinks: values['no-hyperlinks'] ? false : values.hyperlinks, width: parseWidth(values.width)}};
+		if (values.theme !== undefined && !isThemeName(values.theme)) {
+			throw new UsageError(`Expected --theme to be ${allowedValues('theme')}, got ${sanitizeLine(values.theme)}`);
+		}
+
+		return {input: positionals, flags: {...values, color: values['no-color'] ? false : values.color, hyperlinks: values['no-hyperlinks'] ? false : values.hyperlinks, width: parseWidth(values.width, '--width'), maxWidth: parseWidth(values['max-width'], '--max-width')}};
 	} catch (error) {
 		const {code, message} = error as {code?: string; message: string};
 		if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
@@ -88,13 +100,13 @@ function parseArguments(argv: string[]) {
 	}
 }
 
-function parseWidth(value: string | undefined): number | undefined {
+function parseWidth(value: string | undefined, name: string): number | undefined {
 	if (value === undefined) {
 		return undefined;
 	}
 
 	if (!/^-?\d+$/.test(value.trim()) || Number(value) > maxWidth) {
-		throw new UsageError(`Expected --width to be a whole number from 20 to ${maxWidth}, got ${messageName(value)}`);
+		throw new UsageError(`Expected ${name} to be a whole number from 20 to ${maxWidth}, got ${messageName(value)}`);
 	}
 
 	return Number(value);
@@ -104,7 +116,7 @@ function parseWidth(value: string | undefined): number | undefined {
 /** Widest output rendered: wider is a mistake, and would allocate lines of that many spaces. */
 const maxWidth = 10_000;
 
-const commands = new Set(['list', 'toc', 'cat', 'marks', 'search', 'stats', 'reset']);
+const commands = new Set(['list', 'toc', 'cat', 'marks', 'search', 'stats', 'reset', 'config']);
 
 async function main(): Promise<number> {
 	const {input, flags} = parseArguments(process.argv.slice(2));
@@ -152,7 +164,7 @@ async function main(): Promise<number> {
 
 		case 'cat': {
 			const {catCommand} = await import('./commands/cat.js');
-			return catCommand(context, {article: needArticle('cat'), sections: flags.section ?? [], format: flags.format, width: flags.width, color: flags.color, hyperlinks: flags.hyperlinks});
+			return catCommand(context, {article: needArticle('cat'), sections: flags.section ?? [], format: flags.format, width: flags.width, color: flags.color, hyperlinks: flags.hyperlinks, theme: flags.theme});
 		}
 
 		case 'marks': {
@@ -169,6 +181,11 @@ async function main(): Promise<number> {
 			noArguments(argumentsLeft, 'stats');
 			const {statsCommand} = await import('./commands/stats.js');
 			return statsCommand(context, {json: flags.json ?? false, all: flags.all ?? false});
+		}
+
+		case 'config': {
+			const {configCommand} = await import('./commands/config.js');
+			return configCommand(context, {words: argumentsLeft, json: flags.json ?? false});
 		}
 
 		case 'reset': {
@@ -194,16 +211,16 @@ async function main(): Promise<number> {
 				}
 
 				const {catCommand} = await import('./commands/cat.js');
-				return catCommand(context, {article, sections: flags.section ?? [], format: flags.format, width: flags.width, color: flags.color, hyperlinks: flags.hyperlinks});
+				return catCommand(context, {article, sections: flags.section ?? [], format: flags.format, width: flags.width, color: flags.color, hyperlinks: flags.hyperlinks, theme: flags.theme});
 			}
 
 			const {readCommand} = await import('./commands/read.js');
-			return readCommand(context, {article});
+			return readCommand(context, {article, theme: flags.theme, maxWidth: flags.maxWidth, color: flags.color, hyperlinks: flags.hyperlinks});
 		}
 	}
 }
 
-const valueFlags = ['dir', 'profile', 'width', 'format', 'section', 'limit'];
+const valueFlags = ['dir', 'profile', 'width', 'format', 'section', 'limit', 'theme', 'max-width'];
 
 /** Flags that take a value must be given one: `--width` alone or `--section=` is a mistake. */
 function checkFlagValues(argv: string[]): void {

@@ -8,6 +8,7 @@ import {findSections, sectionsMarkdown, selectedRanges} from '../core/article/se
 import {sanitizeLine, stripStyling} from '../core/text/sanitize.js';
 import {outputStyle, outputWidth, type CommandContext} from './context.js';
 import {articleFields} from './article-json.js';
+import {displayFor, hyperlinksSetting} from './display.js';
 import {openArticle} from './open-article.js';
 import {PipeWriter} from './output.js';
 
@@ -22,6 +23,8 @@ export type CatOptions = {
 	color?: boolean;
 	/** `--hyperlinks` / `--no-hyperlinks`; undefined lets the terminal decide. */
 	hyperlinks?: boolean;
+	/** --theme: the colours of ansi output, over the theme setting. */
+	theme?: string;
 };
 
 /**
@@ -40,13 +43,16 @@ export async function catCommand(context: CommandContext, options: CatOptions): 
 	} else if (format === 'json') {
 		await writer.text(JSON.stringify(jsonOf(article, selected, width), null, 2) + '\n');
 	} else {
-		const hyperlinks = format === 'ansi' && hyperlinksFor(context.stdout, options.hyperlinks);
+		const display = format === 'ansi' ? displayFor(context, {theme: options.theme, color: true}, true) : undefined;
+		const theme = display?.theme;
+		// --hyperlinks and --no-hyperlinks over the setting, over what the terminal supports.
+		const hyperlinks = display !== undefined && hyperlinksFor(context.stdout, options.hyperlinks ?? hyperlinksSetting(display.hyperlinks));
 		if (hyperlinks) {
 			// A line holding a hyperlink is wrapped by wrap-ansi, which measures with string-width.
 			await loadTextWidth();
 		}
 
-		const rendered = new RenderedArticle(article, {width, style: format, highlight: highlightCode, hyperlinks});
+		const rendered = new RenderedArticle(article, {width, style: format, highlight: highlightCode, hyperlinks, theme});
 		if (selected) {
 			const notesShown = new Set<string>();
 			for (const [position, [first, end]] of selectedRanges(article.outline.sections, selected).entries()) {

@@ -2,6 +2,7 @@ import type {Writable} from 'node:stream';
 import {UsageError} from '../core/errors.js';
 import type {RenderStyle} from '../core/markdown/render.js';
 import {minimumWidth} from '../core/text/width.js';
+import {colourEnabled} from '../core/theme/colour.js';
 
 /** What every command gets from the CLI: its streams, environment and the global options. */
 export type CommandContext = {
@@ -36,16 +37,9 @@ export function outputWidth(context: CommandContext, flag: number | undefined): 
 }
 
 /**
- * Styled or plain: plain when piped unless --color, and always plain under NO_COLOR.
+ * Styled or plain, as chalk decides colour (`colourEnabled`): FORCE_COLOR, then --color or
+ * --no-color, then NO_COLOR, then whether stdout is a terminal.
  */
 export function outputStyle(context: CommandContext, color: boolean | undefined): RenderStyle {
-	if (color) {
-		return 'ansi';
-	}
-
-	if (context.env.NO_COLOR !== undefined && context.env.NO_COLOR !== '') {
-		return 'plain';
-	}
-
-	return context.stdout.isTTY ? 'ansi' : 'plain';
+	return colourEnabled({flag: color, env: context.env, isTTY: context.stdout.isTTY === true}) ? 'ansi' : 'plain';
 }

@@ -13,16 +13,20 @@ import {closeKeyboard, openKeyboard} from '../node/terminal/keyboard.js';
 import {articleStateKey} from '../node/state/article-key.js';
 import {FlushContext} from '../ui/hooks/use-reading-state.js';
 import {loadReader} from '../ui/load-reader.js';
-import {outputStyle, warn, type CommandContext} from './context.js';
+import {warn, type CommandContext} from './context.js';
+import {displayFor, hyperlinksSetting, type DisplayFlags} from './display.js';
 import {articleFiles, sessionLinks} from './session-links.js';
 
-export type ReadOptions = {article?: string};
+/** `hyperlinks`: --hyperlinks / --no-hyperlinks, over the setting. */
+export type ReadOptions = {article?: string; hyperlinks?: boolean} & DisplayFlags;
 
 /**
  * The full-screen reader: the library, or one article. The terminal is handled by
  * `runFullScreen`; this puts together what the App needs: the article, the store, the library.
  */
 export async function readCommand(context: CommandContext, options: ReadOptions): Promise<number> {
+	// The reader is a terminal: without colour (NO_COLOR, --no-color) it draws in the mono theme.
+	const display = displayFor(context, options, true);
 	const startArticle = options.article === undefined ? undefined : await (await import('./open-article.js')).openArticle(context, options.article);
 	// Ink measures with string-width anyway; load folio's measures with it.
 	await loadTextWidth();
@@ -43,7 +47,8 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 	let exitCode: number = ExitCode.ok;
 	let program: {clear(): void} | undefined;
 	const session: AppSession = {
-		style: outputStyle(context, undefined),
+		style: 'ansi',
+		display: {theme: display.theme, icons: display.icons, page: {maxWidth: display.maxWidth, tocWidth: display.tocWidth}},
 		folder: context.libraryFolder,
 		initialItems: startArticle ? undefined : await libraryArticles(context, store),
 		async listLibrary() {
@@ -74,7 +79,8 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 			return result;
 		}),
 		files: articleFiles(context),
-		hyperlinks: outputStyle(context, undefined) === 'ansi' && hyperlinksFor(process.stdout, undefined),
+		// Colour off (NO_COLOR, --no-color) means plain text: no hyperlinks either, unless the setting says always.
+		hyperlinks: hyperlinksFor(process.stdout, options.hyperlinks ?? hyperlinksSetting(display.hyperlinks) ?? (display.colour ? undefined : false)),
 	};
 
 	try {

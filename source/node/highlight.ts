@@ -2,6 +2,7 @@ import {readdirSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {htmlToSgr, languageName, type HighlightJs} from '../core/markdown/highlight.js';
+import type {Theme} from '../core/theme/theme.js';
 
 let library: {hljs: HighlightJs; languages: Set<string>; require: NodeRequire} | undefined;
 
@@ -10,7 +11,7 @@ let library: {hljs: HighlightJs; languages: Set<string>; require: NodeRequire} |
  * is unknown. highlight.js's core and the one language are loaded on first use, so plain output
  * and code without a language never pay for them; the HTML it produces becomes SGR colours.
  */
-export function highlightCode(code: string, language: string): string | undefined {
+export function highlightCode(code: string, language: string, theme?: Theme): string | undefined {
 	const name = resolveLanguage(language);
 	if (!name) {
 		return undefined;
@@ -18,7 +19,7 @@ export function highlightCode(code: string, language: string): string | undefine
 
 	try {
 		const {value} = library!.hljs.highlight(code, {language: name, ignoreIllegals: true});
-		return htmlToSgr(value);
+		return htmlToSgr(value, theme);
 	} catch {
 		return undefined;
 	}

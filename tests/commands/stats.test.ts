@@ -16,14 +16,14 @@ test('stats lists views, progress and last read of this library\'s articles, the
 	t.is(result.status, 0);
 	t.deepEqual(outputLines(result.stdout), [
 		'guides/keys\t3 views\t40%\t2026-11-02T10:00:00.000Z',
-		'1 articles, 3 views, 0 finished',
+		'1 article, 3 views, 0 finished',
 		`state: ${path.join(stateDir, 'state.json')} (this library; --all for every library)`,
 	]);
 	const all = await runFolio(t, ['stats', '--all'], {stateDir});
 	t.is(all.status, 0);
 	t.deepEqual(outputLines(all.stdout), [
 		'guides/keys\t3 views\t40%\t2026-11-02T10:00:00.000Z',
-		`${goneKey}\t1 views\tdone\t2026-11-01T09:00:00.000Z`,
+		`${goneKey}\t1 view\tdone\t2026-11-01T09:00:00.000Z`,
 		'2 articles, 4 views, 1 finished',
 		`state: ${path.join(stateDir, 'state.json')}`,
 	]);
@@ -49,11 +49,11 @@ test('stats --json --all gives the same figures with titles from the library, nu
 	t.like(JSON.parse(here.stdout), {library: path.resolve('articles'), totals: {articles: 1, views: 3, finished: 0}});
 });
 
-test('stats with nothing read yet says so in its totals, in text and JSON', async t => {
+test('stats with nothing read yet says so, in text and JSON, and creates no state file', async t => {
 	const stateDir = temporaryFolder(t, 'folio-state-');
 	const text = await runFolio(t, ['stats'], {stateDir});
 	t.is(text.status, 0);
-	t.deepEqual(outputLines(text.stdout), ['0 articles, 0 views, 0 finished', `state: ${path.join(stateDir, 'state.json')} (this library; --all for every library)`]);
+	t.deepEqual(outputLines(text.stdout), ['No reading state yet: open an article with folio ARTICLE.', `state: ${path.join(stateDir, 'state.json')} (not created yet) (this library; --all for every library)`]);
 	const json = await runFolio(t, ['stats', '--json'], {stateDir});
 	t.like(JSON.parse(json.stdout), {totals: {articles: 0, views: 0, finished: 0}, articles: []});
 });

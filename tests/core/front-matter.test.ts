@@ -61,7 +61,8 @@ test('words and reading time use 230 words a minute, CJK characters counting one
 	t.is(article.words, 460);
 	t.is(article.minutes, 2);
 	t.is(parseArticle('日本語の文章 and two\n', origin).words, 8);
-	t.is(parseArticle('', origin).minutes, 0);
+	t.is(parseArticle('', origin).minutes, 0, 'an empty article takes no time to read');
+	t.is(parseArticle('one\n', origin).minutes, 1);
 });
 
 test('normalising long lines without tabs takes linear time, not quadratic', t => {

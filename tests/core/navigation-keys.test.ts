@@ -104,7 +104,8 @@ test('the mouse: the wheel scrolls the text three lines, the contents by a secti
 	const step = (state: ReaderState, key: string) => readerStep(state, {kind: 'key', key}, document, terminal).state;
 	t.is(step(initialReaderState(0), 'wheelDown@60,3').offset, 3);
 	t.is(step(initialReaderState(0), 'wheelDown@5,3').offset, document.sectionStart(0));
-	t.is(step(initialReaderState(0), 'press@5,4').offset, document.sectionStart(4));
+	t.is(step(initialReaderState(0), 'press@5,4').offset, document.sectionStart(3), 'row 0 is the pane\'s title: row 4 is the fourth entry');
+	t.is(step(initialReaderState(0), 'press@5,0').offset, 0, 'a click on the pane\'s title does nothing');
 	t.is(step(initialReaderState(0), 'press@60,4').offset, 0, 'a click in the text does nothing');
 	t.is(readerStep(initialReaderState(0), {kind: 'key', key: 'wheelDown@60,3'}, document, viewport).state.offset, 0, 'without the terminal size the mouse is ignored');
 	t.true(step({...initialReaderState(0), help: true}, 'wheelDown@60,3').help, 'the wheel does not close help');

@@ -5,7 +5,7 @@ import {start, type Session} from '../helpers/terminal.js';
 /** One row of the library list as the user sees it. */
 type Row = {selected: boolean; title: string; category: string; date: string; minutes: number};
 
-const rowPattern = /^([› ]) (.*?)\s{2,}(\S.*?) · (\d{4}-\d\d-\d\d) · (\d+) min\b/;
+const rowPattern = /^([› ]) (.*?)\s{2,}(\S.*?)\s{2,}(\d{4}-\d\d-\d\d)\s{2,}(\d+) min\b/;
 
 function header(screen: string): string {
 	return screen.split('\n')[0];
@@ -72,7 +72,7 @@ test('Enter opens the selected article in the reader and Esc comes back to the l
 	await folio.waitFor(text => selected(text) === 'Keys and navigation');
 	await folio.send('Enter');
 	const reader = await folio.waitFor(text => /Keys and navigation\s*$/m.test(text) && text.includes('1 view ·'));
-	t.regex(reader, /2026-11-21 · Guide · 1 view · \d+ min read/);
+	t.regex(reader, /📅 2026-11-21 · 📁 Guide · 👁 1 view · ⏱️ \d+ min read/);
 	await folio.send('Escape');
 	const back = await folio.waitFor(text => text.startsWith('folio — '));
 	t.is(selected(back), 'Keys and navigation', 'the library keeps the selection it had');
@@ -90,7 +90,7 @@ test('/ filters as you type, fuzzily, and Enter opens the best match', async t =
 	t.is(selected(filtered), 'Keys and navigation');
 	await folio.send('Enter');
 	const reader = await folio.waitFor('1 view ·');
-	t.regex(reader, /2026-11-21 · Guide · 1 view · \d+ min read/);
+	t.regex(reader, /📅 2026-11-21 · 📁 Guide · 👁 1 view · ⏱️ \d+ min read/);
 });
 
 test('Esc clears the filter and shows every article again', async t => {
@@ -134,14 +134,14 @@ test('recently read puts the article just read first', async t => {
 	t.is(rows(recent)[0].title, last);
 });
 
-test('? shows the library keys and any key closes the help', async t => {
+test('? shows the library keys and Esc closes the help', async t => {
 	const {folio, screen} = await openLibrary(t);
 	await folio.send('?');
 	const help = await folio.waitFor(text => !text.includes(footer) && /\bfilter\b/.test(text) && /\bsort\b/.test(text));
 	t.is(rows(help).length, 0, 'the help replaces the list');
-	await folio.send('x');
+	await folio.send('Escape');
 	const back = await folio.waitFor(text => text.includes(footer));
-	t.is(back, screen, 'closing the help leaves the library as it was (x did nothing else)');
+	t.is(back, screen, 'closing the help leaves the library as it was (Esc did nothing else)');
 });
 
 test('q quits the library with status 0 and restores the terminal', async t => {

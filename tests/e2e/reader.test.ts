@@ -32,8 +32,9 @@ test('the reader shows the TOC beside the body: title, meta line, summary and st
 	t.true(await folio.alternateOn());
 	t.true(reader.toc.length > 0, `expected a TOC pane left of │ at 100 columns, got:\n${screen}`);
 	t.is(reader.body[0].trim(), 'Keys and navigation');
-	t.regex(reader.body[1].trim(), /^2026-11-21 · Guide · 1 view · \d+ min read$/);
-	t.true(reader.body[2].startsWith('Every key folio understands'), 'the summary follows the meta line');
+	t.regex(reader.body[1].trim(), /^📅 2026-11-21 · 📁 Guide · 👁 1 view · ⏱️ \d+ min read$/);
+	t.true(reader.body[2].startsWith('💡 Every key folio understands'), 'the summary follows the meta line');
+	t.is(reader.toc[0], '📑 Table of Contents');
 	const entries = tocEntries(screen);
 	for (const title of ['In the reader', 'Moving by section', 'The contents pane', 'In the library', 'Everywhere']) {
 		t.true(entries.includes(title), `expected "${title}" in the TOC, got ${JSON.stringify(entries)}`);
@@ -159,14 +160,24 @@ test('Tab focuses the TOC: Down moves the selection and Enter jumps to it', asyn
 	t.pass();
 });
 
-test('? lists every reader binding and any key closes the help', async t => {
+test('? lists every reader binding, page by page, and Esc closes the help', async t => {
 	const {folio, screen} = await openKeys(t);
 	await folio.send('?');
-	const help = await folio.waitFor(text => !readingStatus.test(readerScreen(text).status) && /Ctrl\+C/.test(text));
+	// The help scrolls: page through it with Space until its footer says the last line is shown.
+	const footer = /^(\d+)–(\d+) of (\d+)/m;
+	let help = await folio.waitFor(text => footer.test(text));
+	const pages = [help];
+	for (let [, , end, total] = footer.exec(help)!; end !== total; [, , end, total] = footer.exec(help)!) {
+		await folio.send('Space');
+		const before = end;
+		help = await folio.waitFor(text => footer.exec(text)?.[2] !== before);
+		pages.push(help);
+	}
+
 	const keys = ['j', 'k', 'Space', 'f', 'b', 'd', 'u', 'g', 'G', ']', '[', '/', 'n', 'N', 't', 'Tab', '?', 'Esc', 'Backspace', 'q', 'Ctrl+C'];
-	const tokens = new Set(help.split(/\s+/));
-	t.deepEqual(keys.filter(key => !tokens.has(key)), [], `every binding is listed; help was:\n${help}`);
-	await folio.send('x');
+	const tokens = new Set(pages.join('\n').split(/\s+/));
+	t.deepEqual(keys.filter(key => !tokens.has(key)), [], `every binding is listed; help was:\n${pages.join('\n')}`);
+	await folio.send('Escape');
 	const back = await folio.waitFor(text => readingStatus.test(readerScreen(text).status));
 	t.is(readerScreen(back).body.join('\n'), readerScreen(screen).body.join('\n'), 'the key that closed the help did nothing else');
 });

@@ -5,7 +5,7 @@ import {readerScreen, readingStatus} from '../helpers/reader-screen.js';
 import {processGone, type Session, start, temporaryFolder} from '../helpers/terminal.js';
 
 function viewsOn(screen: string): number | undefined {
-	const match = /· (\d+) views? ·/.exec(screen);
+	const match = /(\d+) views? ·/.exec(screen);
 	return match ? Number(match[1]) : undefined;
 }
 

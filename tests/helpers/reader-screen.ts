@@ -7,6 +7,8 @@
  * t.is(reader.section, 'In the reader');
  */
 
+import stringWidth from 'string-width';
+
 /** The reader's status line once it is reading (not searching): `NN%  ? help · q quit` at the right. */
 export const readingStatus = /\d{1,3}%  \? help · q quit$/;
 
@@ -49,25 +51,50 @@ export function readerScreen(screen: string): ReaderScreen {
 	const status = all[last] ?? '';
 	const rows = all.slice(0, last);
 	const column = separatorColumn(rows);
-	const toc = column === undefined ? [] : rows.map(row => [...row].slice(0, column).join('').trimEnd());
-	const body = column === undefined ? rows : rows.map(row => [...row].slice(column + 2).join(''));
+	const toc = column === undefined ? [] : rows.map(row => splitAtColumn(row, column)[0].trimEnd());
+	const body = column === undefined ? rows : rows.map(row => [...splitAtColumn(row, column)[1]].slice(2).join(''));
 	const section = /^(.*?)\s{2,}\d{1,3}%/.exec(status)?.[1].trim() ?? '';
 	const percent = /(\d{1,3})%/.exec(status)?.[1];
 	return {rows, toc, body, status, section, percent: percent === undefined ? undefined : Number(percent), top: body[0] ?? ''};
 }
 
-/** The column of the TOC separator: a `│` at the same column on every row, if there is one. */
+/**
+ * The column of the TOC separator: a `│` at the same terminal column on every row, if there is
+ * one. Columns, not characters: the pane's title starts with an emoji two columns wide.
+ */
 function separatorColumn(rows: string[]): number | undefined {
 	if (rows.length === 0) {
 		return undefined;
 	}
 
-	const first = [...rows[0]].indexOf('│');
-	if (first < 1) {
+	const first = columnOf(rows[0], '│');
+	if (first === undefined || first < 1) {
 		return undefined;
 	}
 
-	return rows.every(row => [...row][first] === '│') ? first : undefined;
+	return rows.every(row => columnOf(row, '│') === first || splitAtColumn(row, first)[1].startsWith('│')) ? first : undefined;
+}
+
+/** The terminal column where `character` first appears in `row`. */
+function columnOf(row: string, character: string): number | undefined {
+	const index = row.indexOf(character);
+	return index === -1 ? undefined : stringWidth(row.slice(0, index));
+}
+
+/** A row cut at a terminal column: what is left of it, and the rest. */
+function splitAtColumn(row: string, column: number): [string, string] {
+	let width = 0;
+	let index = 0;
+	for (const character of row) {
+		if (width >= column) {
+			break;
+		}
+
+		width += stringWidth(character);
+		index += character.length;
+	}
+
+	return [row.slice(0, index), row.slice(index)];
 }
 
 /** TOC entries as plain titles: read marks, indentation and ellipses removed. */

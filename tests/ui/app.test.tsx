@@ -78,9 +78,9 @@ test.serial('the library lists every article with category, date and reading tim
 	const ui = await start(t, folder);
 	const lines = (await ui.waitFor(frame => frame.includes('Gamma piping'), 'the list is drawn')).split('\n');
 	t.regex(lines[0], /^folio — 3 articles · sorted by title/);
-	t.regex(lines[1], /^› Alpha guide\s+Guide · 2026-01-01 · 1 min$/);
-	t.regex(lines[2], /^ {2}Beta keys\s+Reference · 2026-03-01 · 1 min$/);
-	t.regex(lines[3], /^ {2}Gamma piping\s+Recipes · 2026-02-01 · 1 min$/);
+	t.regex(lines[1], /^› Alpha guide\s+Guide {6}2026-01-01 {2}1 min$/);
+	t.regex(lines[2], /^ {2}Beta keys\s+Reference {2}2026-03-01 {2}1 min$/);
+	t.regex(lines[3], /^ {2}Gamma piping\s+Recipes {4}2026-02-01 {2}1 min$/);
 	t.regex(lines.at(-1)!, /Enter open · \/ filter · s sort · \? help · q quit/);
 });
 
@@ -109,6 +109,7 @@ test.serial('/ filters as you type, fuzzily, over title, category, tags and id',
 	t.regex(frame, /Gamma piping/);
 	t.notRegex(frame, /Alpha guide|Beta keys/);
 	t.regex(frame, /\/shel.*1 match/);
+	t.regex(frame.split('\n')[0], /^folio — 1 of 3 articles · sorted by title/, 'the header counts what the filter shows');
 	await ui.type('\u007F\u007F\u007F\u007F');
 	await ui.type('zeta');
 	t.regex(ui.frame(), /Gamma piping/);
@@ -116,6 +117,8 @@ test.serial('/ filters as you type, fuzzily, over title, category, tags and id',
 	frame = await ui.waitFor(frame => !frame.includes('/zeta'), 'the filter is closed');
 	t.regex(frame, /Alpha guide/);
 	t.regex(frame, /Beta keys/);
+	t.regex(frame, /^› Gamma piping/m, 'Esc clears the filter and keeps the selected article selected');
+	t.regex(frame.split('\n')[0], /^folio — 3 articles/);
 });
 
 test.serial('Enter opens the reader, Esc comes back to the same row with the view counted', async t => {
@@ -125,11 +128,14 @@ test.serial('Enter opens the reader, Esc comes back to the same row with the vie
 	await ui.type('\r');
 	let lines = (await ui.waitFor(frame => frame.includes('min read'), 'the reader shows the article')).split('\n');
 	t.regex(lines[0], /│ Beta keys$/);
-	t.regex(lines[1], /2026-03-01 · Reference · 1 view · 1 min read/);
+	t.regex(lines[1], /📅 2026-03-01 · 📁 Reference · 👁 1 view · ⏱️ 1 min read/);
 	await ui.type('\u001B');
 	lines = (await ui.waitFor(frame => frame.startsWith('folio — '), 'the library is back')).split('\n');
 	t.regex(lines[0], /^folio — 3 articles/);
-	t.regex(ui.frame(), /› Beta keys\s+Reference · 2026-03-01 · 1 min · 1 view/);
+	t.regex(ui.frame(), /› Beta keys\s+Reference {2}2026-03-01 {2}1 min {2}1 view {2}done$/m);
+	const columnOf = (name: string, text: string) => ui.frame().split('\n').find(line => line.includes(name))!.indexOf(text);
+	t.is(columnOf('Alpha guide', '2026-'), columnOf('Beta keys', '2026-'), 'a row without views keeps the columns of the rows with them');
+	t.is(columnOf('Alpha guide', '1 min'), columnOf('Beta keys', '1 min'));
 });
 
 test.serial('after an article fails to open, Enter on it again opens it', async t => {

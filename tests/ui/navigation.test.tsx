@@ -170,8 +170,13 @@ test.serial('the mouse wheel scrolls the body under the pointer and a click in t
 	t.is(top(reader.lines()), start);
 	await reader.press('wheelDown@3,5');
 	t.regex(top(reader.lines()), /## Section 1$/, 'over the contents the wheel moves by a section');
-	await reader.press('press@3,4');
-	t.regex(top(reader.lines()), /## Section 3$/);
+	const row = reader.lines().findIndex(line => / Section 3\s*│/.test(line));
+	t.true(row > 0, 'Section 3 is listed below the pane\'s title');
+	await reader.press(`press@3,${row}`);
+	t.regex(top(reader.lines()), /## Section 3$/, 'a click on an entry jumps to that entry');
+	await reader.press('g', 'press@3,0');
+	t.regex(top(reader.lines()), /^ *\S/, 'a click on the pane\'s title does nothing');
+	t.notRegex(top(reader.lines()), /## Section/);
 });
 
 test.serial('e asks for the editor at the first line of the section being read; not for stdin', async t => {

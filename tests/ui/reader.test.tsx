@@ -9,9 +9,9 @@ test.serial('the reader shows the header, the TOC beside the body and a status l
 	const reader = renderReader(t, article, {columns: 100, rows: 24});
 	const lines = (await reader.drawn()).split('\n');
 	t.is(lines.length, 23, 'one row shorter than the terminal, so Ink never clears the screen');
-	t.regex(lines[0], /Section 1\s+│ Long read/);
-	t.regex(lines[1], /│ 2026-02-03 · Test · \d+ min read$/, "no view count for an article whose state is not kept");
-	t.regex(lines[2], /│ A long article for tests\./);
+	t.regex(lines[0], /^📑 Table of Contents\s+│ Long read/);
+	t.regex(lines[1], /^. Section 1\s+│ 📅 2026-02-03 · 📁 Test · ⏱️ \d+ min read$/, "no view count for an article whose state is not kept");
+	t.regex(lines[2], /│ 💡 A long article for tests\./);
 	t.regex(statusLine(lines), /^Long read\s+\d+%\s+\? help · q quit$/);
 	for (const line of lines) {
 		t.true(stringWidth(line) <= 100, line);
@@ -66,7 +66,7 @@ test.serial('search finds matches, n and N move between them and matches are mar
 	t.regex(statusLine(reader.lines()), /^\/Start of section/);
 	await reader.press('enter');
 	t.regex(statusLine(reader.lines()), /match 1 of 12/);
-	t.true(reader.frame().includes('\u001B[7m\u001B[4mStart of section\u001B[24m\u001B[27m 1.'), 'the current match is in reverse video and underlined');
+	t.true(reader.frame().includes('\u001B[4m\u001B[7m\u001B[93mStart of section\u001B[39m\u001B[27m\u001B[24m 1.'), 'the current match in the dark theme\'s style: reverse video, underlined, bright yellow');
 	await reader.press('n');
 	t.regex(statusLine(reader.lines()), /match 2 of 12/);
 	await reader.press('N', 'N');
@@ -100,16 +100,66 @@ test.serial('Tab focuses the TOC, Down selects and Enter jumps there', async t =
 	t.regex(statusLine(reader.lines()), /\? help · q quit/);
 });
 
-test.serial('? shows help listing every reader binding, and any key closes it', async t => {
-	const reader = renderReader(t, article, {columns: 100, rows: 40});
+test.serial('? shows help listing every reader binding; Esc, ? and q close it', async t => {
+	const reader = renderReader(t, article, {columns: 100, rows: 80});
 	await reader.press('?');
 	const frame = reader.frame();
-	for (const description of ['scroll down one line', 'next section', 'search in the article', 'show or hide the table of contents', 'back to the library', 'quit from anywhere']) {
+	for (const description of ['scroll down one line', 'next section', 'search in the article', 'show or hide the table of contents', 'back to the library', 'quit from anywhere', 'close the help']) {
 		t.true(frame.includes(description), description);
 	}
 
 	await reader.press('x');
-	t.false(reader.frame().includes('folio keys'));
+	t.true(reader.frame().includes('folio keys'), 'other keys leave the help open');
+	for (const key of ['escape', '?', 'q']) {
+		await reader.press(key);
+		t.false(reader.frame().includes('folio keys'), key);
+		await reader.press('?');
+	}
+
+	t.deepEqual(reader.exits, [], 'q closes the help, it does not quit');
+	reader.unmount();
+});
+
+test.serial('help scrolls with j, k, Space, g and G and is never cut off at 20x6', async t => {
+	const reader = renderReader(t, article, {columns: 20, rows: 6});
+	await reader.press('?');
+	const seen = new Set<string>();
+	const look = () => {
+		const lines = reader.lines();
+		t.is(lines.length, 5);
+		for (const line of lines) {
+			t.true(stringWidth(line) <= 20, JSON.stringify(line));
+		}
+
+		for (const line of lines.slice(0, -1)) {
+			seen.add(line.trim());
+		}
+
+		return lines;
+	};
+
+	const first = look();
+	t.regex(first.at(-1)!, /^1–4 of \d+/);
+	await reader.press('j');
+	t.regex(look().at(-1)!, /^2–5 of/);
+	await reader.press('k', 'k');
+	t.regex(look().at(-1)!, /^1–4 of/);
+	const total = Number(/of (\d+)/.exec(first.at(-1)!)![1]);
+	for (let page = 0; page * 3 < total; page++) {
+		await reader.press('space');
+		look();
+	}
+
+	await reader.press('G');
+	t.regex(look().at(-1)!, new RegExp(`^${total - 3}–${total} of ${total}`));
+	await reader.press('g');
+	t.regex(look().at(-1)!, /^1–4 of/);
+	for (const text of ['quit from anywhere', 'close the help', 'next section']) {
+		t.true([...seen].join(' ').includes(text.split(' ')[0]), text);
+	}
+
+	t.true(seen.has('quit from') || [...seen].some(line => line.includes('anywhere')), 'the last bindings are reachable');
+	reader.unmount();
 });
 
 test.serial('Esc goes back, q quits and Ctrl+C interrupts', async t => {
@@ -126,7 +176,8 @@ test.serial('below 70 columns the TOC is an overlay toggled with t', async t => 
 	t.false(reader.frame().includes('│'));
 	t.regex(reader.lines()[0], /^Long read/);
 	await reader.press('t');
-	t.regex(reader.lines()[0], /Section 1/);
+	t.regex(reader.lines()[0], /Table of Contents/);
+	t.regex(reader.lines()[1], /Section 1/);
 	t.false(reader.frame().includes('Start of section'));
 	await reader.press('down', 'down', 'enter');
 	t.regex(reader.lines()[0], /^## Section 2/);

@@ -5,7 +5,7 @@
 
 import {mouseKeyName, parseMouse} from './mouse.js';
 
-export type Screen = 'library' | 'reader' | 'toc' | 'links';
+export type Screen = 'library' | 'reader' | 'toc' | 'links' | 'help';
 
 export type Command =
 	| 'lineDown' | 'lineUp' | 'pageDown' | 'pageUp' | 'halfPageDown' | 'halfPageUp' | 'top' | 'bottom'
@@ -88,6 +88,16 @@ export const keymap: Record<Screen, Binding[]> = {
 		{command: 'quit', keys: ['q'], description: 'quit'},
 		{command: 'interrupt', keys: ['ctrl+c'], description: 'quit from anywhere'},
 	],
+	help: [
+		{command: 'lineDown', keys: ['j', 'down'], description: 'scroll the help down'},
+		{command: 'lineUp', keys: ['k', 'up'], description: 'scroll the help up'},
+		{command: 'pageDown', keys: ['space', 'pagedown', 'f'], description: 'page down'},
+		{command: 'pageUp', keys: ['b', 'pageup'], description: 'page up'},
+		{command: 'top', keys: ['g', 'home'], description: 'to the top'},
+		{command: 'bottom', keys: ['G', 'end'], description: 'to the bottom'},
+		{command: 'back', keys: ['escape', '?', 'q'], description: 'close the help'},
+		{command: 'interrupt', keys: ['ctrl+c'], description: 'quit from anywhere'},
+	],
 };
 
 const lookup = new Map<Screen, Map<string, Command>>(
@@ -159,7 +169,7 @@ export function keyNames(input: string, key: KeyFlags): string[] {
 
 /** The README's key table, written from the keymap: `npm run docs:keys` prints it. */
 export function keyTableMarkdown(): string {
-	const sections: Array<[Screen, string]> = [['reader', 'Reader'], ['toc', 'Contents pane (after Tab)'], ['links', 'Link list (after o)'], ['library', 'Library']];
+	const sections: Array<[Screen, string]> = [['reader', 'Reader'], ['toc', 'Contents pane (after Tab)'], ['links', 'Link list (after o)'], ['library', 'Library'], ['help', 'Help screen (after ?)']];
 	return sections.map(([screen, title]) => [
 		`**${title}**`,
 		'',

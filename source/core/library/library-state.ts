@@ -34,6 +34,8 @@ export type LibraryState = {
 	textMatches: TextMatch[];
 	/** The filter the text matches were found for; they are shown only while it is the filter. */
 	textQuery: string;
+	/** Lines the help screen is scrolled by. */
+	helpOffset?: number;
 };
 
 /** A place in an article's text where the filter's words are (see `folio search`). */
@@ -75,9 +77,9 @@ export function shownTextMatches(state: Pick<LibraryState, 'filter' | 'textQuery
  * Apply a message to the library screen: keys through `libraryKey`; text matches are kept
  * when they are for the filter as it is now (a slow search for an older filter is dropped).
  */
-export function libraryStep(state: LibraryState, message: LibraryMessage, items: Array<ArticleInfo & ReadingStats>, page: number): LibraryStep {
+export function libraryStep(state: LibraryState, message: LibraryMessage, items: Array<ArticleInfo & ReadingStats>, page: number, width = 80): LibraryStep {
 	if (message.kind === 'key') {
-		return libraryKey(state, message.key, items, page);
+		return libraryKey(state, message.key, items, page, width);
 	}
 
 	return message.query === state.filter ? step({...state, textMatches: message.matches, textQuery: message.query}) : step(state);
@@ -234,11 +236,12 @@ function compareBy(sort: SortOrder): (a: ArticleInfo & ReadingStats, b: ArticleI
  * Apply one key to the library screen. `count` is the number of visible rows after filtering,
  * `page` the rows on screen.
  */
-export function libraryKey(state: LibraryState, key: string, items: Array<ArticleInfo & ReadingStats>, page: number): LibraryStep {
+export function libraryKey(state: LibraryState, key: string, items: Array<ArticleInfo & ReadingStats>, page: number, width = 80): LibraryStep {
 	const mouse = mouseFromKeyName(key);
 	if (state.help) {
 		// The wheel does not close help; a key does.
-		return mouse ? step(state) : keyOverHelp(state, key);
+		// Help covers the whole frame: the list's rows, the title and the footer.
+		return mouse ? step(state) : keyOverHelp(state, key, {screens: ['library'], width, height: page + 2});
 	}
 
 	if (state.filtering) {
@@ -278,7 +281,7 @@ export function libraryKey(state: LibraryState, key: string, items: Array<Articl
 		}
 
 		case 'back': {
-			return withFilter(state, '');
+			return clearFilter(state, items);
 		}
 
 		default: {
@@ -290,7 +293,7 @@ export function libraryKey(state: LibraryState, key: string, items: Array<Articl
 function editFilter(state: LibraryState, key: string, items: Array<ArticleInfo & ReadingStats>): LibraryStep {
 	switch (key) {
 		case 'escape': {
-			return withFilter({...state, filtering: false}, '');
+			return clearFilter(state, items);
 		}
 
 		case 'ctrl+c': {
@@ -342,4 +345,16 @@ function libraryMouse(state: LibraryState, mouse: MouseEvent, lines: LibraryLine
 		? lines[libraryWindowStart(state, lines, page) + mouse.row - 1]
 		: undefined;
 	return line && line.kind !== 'heading' ? {...state, cursor: line.row} : state;
+}
+
+/**
+ * Esc: the filter is cleared and the selected article stays selected, now in the whole list (a
+ * text match selects its article).
+ */
+function clearFilter(state: LibraryState, items: Array<ArticleInfo & ReadingStats>): LibraryStep {
+	const rows = visibleItems(items, state);
+	const selected = state.cursor < rows.length ? rows[state.cursor]?.id : shownTextMatches(state)[state.cursor - rows.length]?.id;
+	const cleared = {...state, filtering: false, filter: ''};
+	const cursor = selected === undefined ? 0 : visibleItems(items, cleared).findIndex(item => item.id === selected);
+	return step({...cleared, cursor: Math.max(0, cursor)}, {kind: 'searchText', query: ''});
 }

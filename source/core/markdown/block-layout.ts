@@ -1,3 +1,4 @@
+import type {Theme} from '../theme/theme.js';
 import type {Marked} from 'marked';
 import type {CodeHighlighter} from './highlight.js';
 import type {InlineState} from './render-inline.js';
@@ -14,6 +15,8 @@ export type Converter = InlineState & {
 	listDepth: number;
 	/** Colours fenced code in `ansi` style, when the caller provides one. */
 	highlight: CodeHighlighter | undefined;
+	/** The theme the styles come from; the highlighter colours code with it too. */
+	theme: Theme;
 };
 
 /** The columns left for content inside the quotes and lists around it. */

@@ -1,4 +1,4 @@
-import {painter} from '../text/style.js';
+import {darkTheme, paint, type Role, type Theme} from '../theme/theme.js';
 import {decodeEntities} from './outline.js';
 
 export type HighlightJs = {
@@ -16,21 +16,19 @@ export const languageAliases: Record<string, string> = {
 	diff: 'diff', patch: 'diff', docker: 'dockerfile', tex: 'latex', proto: 'protobuf', sol: 'solidity',
 };
 
-type Colour = 'blue' | 'cyan' | 'green' | 'magenta' | 'gray' | 'yellow' | 'red';
-
-// Colours for highlight.js scopes, from the 16 colours every terminal has.
-const scopeColours: Record<string, Colour> = {
-	keyword: 'blue', literal: 'blue', 'selector-tag': 'blue', doctag: 'blue', name: 'blue',
-	built_in: 'cyan', type: 'cyan', class: 'cyan', attr: 'cyan', attribute: 'cyan', property: 'cyan', variable: 'cyan', 'template-variable': 'cyan', params: 'cyan',
-	string: 'green', regexp: 'green', char: 'green', addition: 'green', 'selector-attr': 'green', 'selector-pseudo': 'green',
-	number: 'magenta', symbol: 'magenta', bullet: 'magenta', link: 'magenta',
-	comment: 'gray', quote: 'gray', meta: 'gray',
-	title: 'yellow', section: 'yellow', function: 'yellow', 'selector-id': 'yellow', 'selector-class': 'yellow',
-	deletion: 'red',
+// The theme's code style for each highlight.js scope.
+const scopeRoles: Record<string, Role> = {
+	keyword: 'codeKeyword', literal: 'codeKeyword', 'selector-tag': 'codeKeyword', doctag: 'codeKeyword', name: 'codeKeyword',
+	built_in: 'codeType', type: 'codeType', class: 'codeType', attr: 'codeType', attribute: 'codeType', property: 'codeType', variable: 'codeType', 'template-variable': 'codeType', params: 'codeType',
+	string: 'codeString', regexp: 'codeString', char: 'codeString', addition: 'codeString', 'selector-attr': 'codeString', 'selector-pseudo': 'codeString',
+	number: 'codeNumber', symbol: 'codeNumber', bullet: 'codeNumber', link: 'codeNumber',
+	comment: 'codeComment', quote: 'codeComment', meta: 'codeComment',
+	title: 'codeTitle', section: 'codeTitle', function: 'codeTitle', 'selector-id': 'codeTitle', 'selector-class': 'codeTitle',
+	deletion: 'codeDeletion',
 };
 
-function colourOf(scope: string): Colour | undefined {
-	return Object.hasOwn(scopeColours, scope) ? scopeColours[scope] : undefined;
+function roleOf(scope: string): Role | undefined {
+	return Object.hasOwn(scopeRoles, scope) ? scopeRoles[scope] : undefined;
 }
 
 /**
@@ -38,7 +36,7 @@ function colourOf(scope: string): Colour | undefined {
  * The renderer receives one from the edge (`source/node/highlight.ts` loads highlight.js); without
  * one, code is drawn in the plain code style.
  */
-export type CodeHighlighter = (code: string, language: string) => string | undefined;
+export type CodeHighlighter = (code: string, language: string, theme?: Theme) => string | undefined;
 
 /** The highlight.js language name for a fence's language, or undefined if it cannot be one. */
 export function languageName(language: string): string | undefined {
@@ -49,23 +47,22 @@ export function languageName(language: string): string | undefined {
 }
 
 /**
- * Turn highlight.js's `<span class="hljs-x">` markup into colours: each run of text takes the
- * colour of the innermost span that has one, so nesting reads as it does on a web page.
+ * Turn highlight.js's `<span class="hljs-x">` markup into the theme's code styles: each run of text
+ * takes the style of the innermost span that has one, so nesting reads as it does on a web page.
  */
-export function htmlToSgr(html: string): string {
-	const ansi = painter('ansi');
-	const stack: Array<Colour | undefined> = [];
+export function htmlToSgr(html: string, theme: Theme = darkTheme): string {
+	const stack: Array<Role | undefined> = [];
 	let out = '';
 	for (const part of html.split(/(<span class="[^"]*">|<\/span>)/)) {
 		if (part.startsWith('<span')) {
 			const scopes = /class="([^"]*)"/.exec(part)?.[1].split(/\s+/).map(scope => scope.replace(/^hljs-/, '').replace(/_+$/, '')) ?? [];
-			stack.push(scopes.map(scope => colourOf(scope) ?? colourOf(scope.split('.')[0])).find(Boolean) ?? stack.at(-1));
+			stack.push(scopes.map(scope => roleOf(scope) ?? roleOf(scope.split('.')[0])).find(Boolean) ?? stack.at(-1));
 		} else if (part === '</span>') {
 			stack.pop();
 		} else if (part !== '') {
 			const text = decodeEntities(part);
-			const colour = stack.at(-1);
-			out += colour ? ansi[colour](text) : text;
+			const role = stack.at(-1);
+			out += role ? paint(theme[role])(text) : text;
 		}
 	}
 

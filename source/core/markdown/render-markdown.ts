@@ -1,4 +1,5 @@
-import {painter, type RenderStyle} from '../text/style.js';
+import type {RenderStyle} from '../text/style.js';
+import {darkTheme, type Theme} from '../theme/theme.js';
 import {Marked, type Token, type Tokens} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import type {MarkdownDocument} from './document.js';
@@ -6,7 +7,7 @@ import type {CodeHighlighter} from './highlight.js';
 import {renderHtmlBlock} from './render-html.js';
 import {inlineRenderers, renderFootnoteReference, renderInline, type Parser} from './render-inline.js';
 import {renderList} from './render-list.js';
-import {ansiStyles, plainStyles, type Styles} from './styles.js';
+import {headingStyle, plainStyles, themeStyles, type Styles} from './styles.js';
 import {drawTable} from './table.js';
 import {carryStyling, cutText} from '../text/fit.js';
 import {hangUnder, innerWidth, wrapBlock, type Converter} from './block-layout.js';
@@ -19,14 +20,15 @@ const codeIndent = 4;
 /** Starts a code line's continuation when the line is wider than the text. */
 const continuationMark = '↪ ';
 
-const converters = new Map<RenderStyle, Converter>();
+/** One converter per style and theme, made on first use. */
+const converters = new Map<string, Converter>();
 
 /**
  * Render one block of an article (the preamble, or a heading and its text) to terminal lines of at
  * most `width` columns, followed by the footnotes first referenced in it.
  */
-export function renderBlock(document: MarkdownDocument, tokens: Token[], options: {width: number; style: RenderStyle; highlight?: CodeHighlighter; hyperlinks?: boolean; notesShown?: Set<string>}): string {
-	const converter = converterFor(options.style);
+export function renderBlock(document: MarkdownDocument, tokens: Token[], options: {width: number; style: RenderStyle; theme?: Theme; highlight?: CodeHighlighter; hyperlinks?: boolean; notesShown?: Set<string>}): string {
+	const converter = converterFor(options.style, options.theme ?? darkTheme);
 	converter.width = options.width;
 	converter.indent = 0;
 	converter.listDepth = 0;
@@ -46,20 +48,21 @@ export function renderBlock(document: MarkdownDocument, tokens: Token[], options
 	return output;
 }
 
-function converterFor(style: RenderStyle): Converter {
-	let converter = converters.get(style);
+function converterFor(style: RenderStyle, theme: Theme): Converter {
+	const key = style === 'ansi' ? `ansi:${theme.name}` : style;
+	let converter = converters.get(key);
 	if (!converter) {
-		converter = createConverter(style);
-		converters.set(style, converter);
+		converter = createConverter(style, theme);
+		converters.set(key, converter);
 	}
 
 	return converter;
 }
 
-function createConverter(style: RenderStyle): Converter {
-	const styles: Styles = style === 'ansi' ? ansiStyles(painter('ansi')) : plainStyles();
+function createConverter(style: RenderStyle, theme: Theme): Converter {
+	const styles: Styles = style === 'ansi' ? themeStyles(theme) : plainStyles();
 	const converter: Converter = {
-		marked: new Marked({gfm: true, async: false}), width: 80, indent: 0, listDepth: 0, highlight: undefined, styles, inLink: false, notes: [], notesShown: undefined, hyperlinks: false,
+		marked: new Marked({gfm: true, async: false}), width: 80, indent: 0, listDepth: 0, highlight: undefined, theme, styles, inLink: false, notes: [], notesShown: undefined, hyperlinks: false,
 	};
 	// marked-terminal draws whatever folio does not draw itself.
 	converter.marked.use(markedTerminal({emoji: true, showSectionPrefix: true, reflowText: false, tab: 4}) as never);
@@ -77,7 +80,7 @@ function createConverter(style: RenderStyle): Converter {
 			heading(this: {parser: Parser}, token: Tokens.Heading) {
 				const prefix = '#'.repeat(token.depth) + ' ';
 				const text = prefix + renderInline(this.parser, token.tokens, converter).replace(/\n/g, ' ');
-				const styled = token.depth === 1 ? styles.firstHeading(text) : styles.heading(text);
+				const styled = headingStyle(styles, token.depth)(text);
 				return wrapBlock(styled, converter, ' '.repeat(prefix.length)) + '\n\n';
 			},
 			blockquote(this: {parser: Parser}, token: Tokens.Blockquote) {
@@ -126,7 +129,7 @@ function renderCode(token: Tokens.Code, converter: Converter): string {
 	const {styles} = converter;
 	const language = token.lang?.trim().split(/\s+/)[0]?.toLowerCase();
 	const text = sanitizeText(token.text);
-	const highlighted = converter.highlight && language ? converter.highlight(text, language) : undefined;
+	const highlighted = converter.highlight && language ? converter.highlight(text, language, converter.theme) : undefined;
 	const lines = carryStyling((highlighted ?? styles.code(text)).split('\n'));
 	const width = Math.max(4, innerWidth(converter) - codeIndent);
 	const pad = ' '.repeat(codeIndent);

@@ -3,6 +3,7 @@ import {fitLine, trimEndStyled} from '../text/fit.js';
 import {renderBlock, type RenderStyle} from './render-markdown.js';
 import type {Block} from './outline.js';
 import type {CodeHighlighter} from './highlight.js';
+import type {Theme} from '../theme/theme.js';
 import {keepOnlyStyling, stripStyling} from '../text/sanitize.js';
 import {minimumWidth} from '../text/width.js';
 
@@ -18,6 +19,8 @@ export type RenderOptions = {
 	highlight?: CodeHighlighter;
 	/** Web and mail links as OSC 8 hyperlinks, in `ansi` style. @default false */
 	hyperlinks?: boolean;
+	/** The colours of `ansi` style. @default darkTheme */
+	theme?: Theme;
 };
 
 /**
@@ -33,6 +36,7 @@ export class RenderedArticle {
 	readonly style: RenderStyle;
 	private readonly highlight: CodeHighlighter | undefined;
 	private readonly hyperlinks: boolean;
+	private readonly theme: Theme | undefined;
 	private nextBlock = 0;
 
 	constructor(readonly article: Article, options: RenderOptions) {
@@ -40,6 +44,7 @@ export class RenderedArticle {
 		this.style = options.style;
 		this.highlight = options.highlight;
 		this.hyperlinks = options.hyperlinks === true && options.style === 'ansi';
+		this.theme = options.theme;
 		this.sectionStarts = article.outline.sections.map(() => -1);
 	}
 
@@ -150,7 +155,7 @@ export class RenderedArticle {
 		let output: string;
 		try {
 			const tokens = document.blockTokens(block.firstToken, block.endToken);
-			output = renderBlock(document, tokens, {width: this.width, style: this.style, highlight: this.highlight, hyperlinks: this.hyperlinks, notesShown});
+			output = renderBlock(document, tokens, {width: this.width, style: this.style, theme: this.theme, highlight: this.highlight, hyperlinks: this.hyperlinks, notesShown});
 		} catch (error) {
 			// The input guard bounds what the parser meets; a block that still fails is shown as
 			// text with a line saying so, so one bad block never ends the reader or a command.

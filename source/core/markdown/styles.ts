@@ -1,47 +1,46 @@
-import type {ChalkInstance} from 'chalk';
+import {headingRole, paint, type Role, type Theme} from '../theme/theme.js';
 
-/** How each kind of text is drawn: one function per kind, so a theme can replace them all at once. */
-export type Styles = Record<
-	| 'code' | 'codeWrap' | 'blockquote' | 'quoteBar' | 'html' | 'heading' | 'firstHeading' | 'hr'
+/** What the renderer draws, each kind by its own function, so a theme replaces them all at once. */
+export type StyleName =
+	| 'code' | 'codeWrap' | 'blockquote' | 'quoteBar' | 'html'
+	| 'heading1' | 'heading2' | 'heading3' | 'heading4' | 'heading5' | 'heading6' | 'hr'
 	| 'listMarker' | 'strong' | 'em' | 'codespan' | 'kbd' | 'del' | 'link' | 'href' | 'image'
-	| 'footnote' | 'text' | 'tableBorder' | 'tableHeader',
-	(text: string) => string
->;
+	| 'footnote' | 'text' | 'tableBorder' | 'tableHeader';
 
-/** The colours folio draws with in `ansi` style, from the 16 every terminal has. */
-export function ansiStyles(chalk: ChalkInstance): Styles {
-	const same = (text: string) => text;
-	return {
-		code: chalk.yellow,
-		codeWrap: chalk.gray,
-		blockquote: chalk.gray.italic,
-		quoteBar: chalk.gray,
-		html: chalk.gray,
-		heading: chalk.green.bold,
-		firstHeading: chalk.magenta.underline.bold,
-		hr: chalk.gray,
-		listMarker: same,
-		strong: chalk.bold,
-		em: chalk.italic,
-		codespan: chalk.yellow,
-		kbd: chalk.inverse,
-		del: chalk.dim.strikethrough,
-		link: chalk.blue,
-		href: chalk.blue.underline,
-		image: chalk.magenta,
-		footnote: chalk.cyan,
-		text: same,
-		tableBorder: chalk.gray,
-		tableHeader: chalk.bold,
-	};
+/** How each kind of text is drawn. */
+export type Styles = Record<StyleName, (text: string) => string>;
+
+/** The theme role each kind of text is drawn in; list markers and body text keep the terminal's colour. */
+const roleOf: Record<StyleName, Role | undefined> = {
+	code: 'code', codeWrap: 'codeWrap', blockquote: 'quote', quoteBar: 'quoteBar', html: 'html',
+	heading1: 'heading1', heading2: 'heading2', heading3: 'heading3', heading4: 'heading4', heading5: 'heading5', heading6: 'heading6',
+	hr: 'rule', listMarker: undefined, strong: 'strong', em: 'em', codespan: 'codespan', kbd: 'kbd', del: 'del',
+	link: 'link', href: 'href', image: 'image', footnote: 'footnote', text: undefined, tableBorder: 'tableBorder', tableHeader: 'tableHeader',
+};
+
+const same = (text: string) => text;
+
+/** The colours of `ansi` style, from a theme (`core/theme/theme.ts`). */
+export function themeStyles(theme: Theme): Styles {
+	const styles = {} as Styles;
+	for (const [name, role] of Object.entries(roleOf) as Array<[StyleName, Role | undefined]>) {
+		styles[name] = role ? paint(theme[role]) : same;
+	}
+
+	return styles;
 }
 
 /** No styling at all: `plain` output is the `ansi` output without its SGR sequences. */
 export function plainStyles(): Styles {
-	const same = (text: string) => text;
-	return {
-		code: same, codeWrap: same, blockquote: same, quoteBar: same, html: same, heading: same, firstHeading: same, hr: same,
-		listMarker: same, strong: same, em: same, codespan: same, kbd: same, del: same, link: same, href: same, image: same,
-		footnote: same, text: same, tableBorder: same, tableHeader: same,
-	};
+	const styles = {} as Styles;
+	for (const name of Object.keys(roleOf) as StyleName[]) {
+		styles[name] = same;
+	}
+
+	return styles;
+}
+
+/** The style of a heading of `depth` (1–6). */
+export function headingStyle(styles: Styles, depth: number): (text: string) => string {
+	return styles[headingRole(depth) as StyleName];
 }

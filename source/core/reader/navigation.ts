@@ -5,7 +5,7 @@ import {step} from '../keys/step.js';
 import type {ArticleLink} from '../links/extract-links.js';
 import {linkListKey, linkListRows, openLinkList, type LinkList} from '../links/link-list.js';
 import {resolveLink, sectionForAnchor} from '../links/resolve-link.js';
-import {readerLayout} from './layout.js';
+import {readerLayout, tocTitleRows} from './layout.js';
 import {isMarkName} from './marks.js';
 import {clampOffset, currentSection, placeAt} from './position.js';
 import type {ReaderDocument} from './reader-document.js';
@@ -155,7 +155,7 @@ export function readerMouse(state: ReaderState, mouse: MouseEvent, document: Rea
 		return nothing;
 	}
 
-	const layout = readerLayout(viewport.terminal.columns, viewport.terminal.rows, state, document.sectionCount);
+	const layout = readerLayout(viewport.terminal.columns, viewport.terminal.rows, state, document.sectionCount, viewport.page);
 	if (mouse.row >= layout.bodyHeight) {
 		return nothing;
 	}
@@ -177,8 +177,10 @@ export function readerMouse(state: ReaderState, mouse: MouseEvent, document: Rea
 
 	const focused = state.focus === 'toc';
 	const target = focused ? state.tocCursor : currentSection(document, state.offset, layout.bodyHeight);
-	const index = listWindowStart(document.sectionCount, layout.bodyHeight, target) + mouse.row;
-	if (index >= document.sectionCount) {
+	// The pane's first row is its title; the entries are below it, scrolled as TocPane scrolls them.
+	const entryRows = layout.bodyHeight - tocTitleRows;
+	const index = listWindowStart(document.sectionCount, entryRows, target) + mouse.row - tocTitleRows;
+	if (mouse.row < tocTitleRows || index >= document.sectionCount) {
 		return nothing;
 	}
 

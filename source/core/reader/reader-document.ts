@@ -4,7 +4,7 @@ import {extractLinks, type ArticleLink} from '../links/extract-links.js';
 import type {CodeHighlighter} from '../markdown/highlight.js';
 import {RenderedArticle, type RenderStyle} from '../markdown/render.js';
 import {stripStyling} from '../text/sanitize.js';
-import {painter} from '../text/style.js';
+import {darkTheme, paint, type Theme} from '../theme/theme.js';
 
 /** Header facts that are not in the article file. Views are undefined for an article whose state is not kept (stdin): no count is shown. */
 export type HeaderFacts = {views: number | undefined};
@@ -30,10 +30,10 @@ export class ReaderDocument {
 	private lastSearch?: {query: string; lineCount: number; matches: number[]};
 	private articleLinks?: ArticleLink[];
 
-	/** `hyperlinks`: web and mail links as OSC 8 hyperlinks (`ansi` style). */
-	constructor(readonly article: Article, readonly width: number, style: RenderStyle, facts: HeaderFacts, highlight?: CodeHighlighter, hyperlinks = false) {
-		this.header = headerLines(article, width, style, facts);
-		this.rendered = new RenderedArticle(article, {width, style, highlight, hyperlinks});
+	/** `look`: the header's theme and icons; `hyperlinks`: web and mail links as OSC 8 hyperlinks (`ansi` style). */
+	constructor(readonly article: Article, readonly width: number, style: RenderStyle, facts: HeaderFacts, highlight?: CodeHighlighter, hyperlinks = false, look?: HeaderLook) {
+		this.header = headerLines(article, width, style, facts, look);
+		this.rendered = new RenderedArticle(article, {width, style, highlight, hyperlinks, theme: look?.theme});
 	}
 
 	/** The article's links in document order, read the first time they are asked for. */
@@ -156,23 +156,43 @@ export class ReaderDocument {
 	}
 }
 
-/** The article header lines: title, facts line, summary, and a blank line. */
-export function headerLines(article: Article, width: number, style: RenderStyle, facts: HeaderFacts): string[] {
-	const {bold, dim} = painter(style);
+/** How the header is drawn: the theme's colours, and emoji or words before the facts. */
+export type HeaderLook = {theme: Theme; icons: boolean};
+
+/** The marks before each header fact: emoji, or words for terminals without emoji. */
+export const headerMarks = {
+	icons: {date: '📅 ', category: '📁 ', views: '👁 ', minutes: '⏱️ ', summary: '💡 ', contents: '📑 Table of Contents'},
+	words: {date: 'Date: ', category: 'Category: ', views: '', minutes: '', summary: 'Summary: ', contents: 'Table of Contents'},
+} as const;
+
+/**
+ * Without a look, words rather than emoji: emoji need the wide-text measures (`loadTextWidth`),
+ * which whoever asks for icons has loaded.
+ */
+const plainLook: HeaderLook = {theme: darkTheme, icons: false};
+
+/**
+ * The article header lines, as the seed page draws them: the title; `📅 date · 📁 category ·
+ * 👁 N views · ⏱️ M min read` without the facts the article lacks; `💡 summary`; a rule and a
+ * blank line. Wide characters are measured by `fitLine` (string-width, once loaded).
+ */
+export function headerLines(article: Article, width: number, style: RenderStyle, facts: HeaderFacts, look: HeaderLook = plainLook): string[] {
+	const styled = (role: 'headerTitle' | 'headerFacts' | 'headerSummary' | 'headerRule') => (style === 'ansi' ? paint(look.theme[role]) : (text: string) => text);
+	const marks = look.icons ? headerMarks.icons : headerMarks.words;
 	const details = [
-		article.date,
-		article.category,
-		facts.views === undefined ? undefined : `${facts.views} ${facts.views === 1 ? 'view' : 'views'}`,
-		`${article.minutes} min read`,
+		article.date && marks.date + article.date,
+		article.category && marks.category + article.category,
+		facts.views === undefined ? undefined : `${marks.views}${facts.views} ${facts.views === 1 ? 'view' : 'views'}`,
+		`${marks.minutes}${article.minutes} min read`,
 	].filter(Boolean).join(' · ');
 	const lines = [
-		...fitLine(bold(article.title), width),
-		...fitLine(dim(details), width),
+		...fitLine(styled('headerTitle')(article.title), width),
+		...fitLine(styled('headerFacts')(details), width),
 	];
 	if (article.summary) {
-		lines.push(...fitLine(article.summary, width));
+		lines.push(...fitLine(styled('headerSummary')(marks.summary + article.summary), width));
 	}
 
-	lines.push(dim('─'.repeat(Math.min(width, 40))), '');
+	lines.push(styled('headerRule')('─'.repeat(Math.min(width, 40))), '');
 	return lines;
 }

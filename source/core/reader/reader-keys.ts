@@ -1,6 +1,6 @@
 import {commonCommand, keyOverHelp} from '../keys/common-keys.js';
 import {readCount} from '../keys/counts.js';
-import {commandFor, type Command} from '../keys/keymap.js';
+import {commandFor, type Command, type Screen} from '../keys/keymap.js';
 import {mouseFromKeyName} from '../keys/mouse.js';
 import {moveBy} from '../keys/movement.js';
 import {step} from '../keys/step.js';
@@ -50,6 +50,9 @@ function find(state: ReaderState, message: FindMessage, document: ReaderDocument
 	return jumpToMatch({...state, draft: undefined, query: message.query, matchLine: -1, offset: from}, document, height, 1, true);
 }
 
+/** The screens whose keys the reader's help lists. */
+export const readerHelpScreens: Screen[] = ['reader', 'toc', 'links'];
+
 function readerKey(state: ReaderState, key: string, document: ReaderDocument, viewport: Viewport): ReaderStep {
 	if (state.draft !== undefined) {
 		return editSearch(state, key, document, viewport.height);
@@ -57,8 +60,8 @@ function readerKey(state: ReaderState, key: string, document: ReaderDocument, vi
 
 	const mouse = mouseFromKeyName(key);
 	if (state.help) {
-		// The wheel does not close help; a key does.
-		return mouse ? step(state) : keyOverHelp(state, key);
+		// The wheel does not close help; a key does. Help covers the body's rows and the status line.
+		return mouse ? step(state) : keyOverHelp(state, key, {screens: readerHelpScreens, width: viewport.width ?? 80, height: viewport.height + 1});
 	}
 
 	if (state.links) {

@@ -1,3 +1,4 @@
+import type {PageOptions} from './layout.js';
 import type {Count} from '../keys/counts.js';
 import {step, type ExitEffect, type Step} from '../keys/step.js';
 import type {LinkList} from '../links/link-list.js';
@@ -38,6 +39,8 @@ export type ReaderState = {
 	jumpedFrom?: ReadingPosition;
 	/** The article's marks (`m` + letter). */
 	marks: Marks;
+	/** Lines the help screen is scrolled by. */
+	helpOffset?: number;
 };
 
 /** The geometry the reducer needs. */
@@ -50,6 +53,10 @@ export type Viewport = {
 	terminal?: {columns: number; rows: number};
 	/** False for an article read from stdin: there is no file to edit. @default true */
 	editable?: boolean;
+	/** Columns of the terminal, for the help screen. @default 80 */
+	width?: number;
+	/** The page's settings, so the mouse finds the panes where the layout put them. */
+	page?: PageOptions;
 };
 
 /**

@@ -2,7 +2,7 @@ import {step} from '../keys/step.js';
 import {clampOffset} from './position.js';
 import type {ReaderDocument} from './reader-document.js';
 import {needs, type ReaderState, type ReaderStep} from './reader-state.js';
-import {painter} from '../text/style.js';
+import {monoTheme, paint} from '../theme/theme.js';
 
 /** Keys while a search is being typed after `/`. */
 export function editSearch(state: ReaderState, key: string, document: ReaderDocument, height: number): ReaderStep {
@@ -67,11 +67,16 @@ export function jumpToMatch(state: ReaderState, document: ReaderDocument, height
 	});
 }
 
+/** How a match and the current match are drawn: the theme's `searchMatch` and `searchCurrent`. */
+export type MatchStyles = {match: (text: string) => string; current: (text: string) => string};
+
+const reverseVideo: MatchStyles = {match: paint(monoTheme.searchMatch), current: paint(monoTheme.searchCurrent)};
+
 /**
  * Show the matches of `query` in a line: the line is redrawn from its plain text with each match
  * in reverse video (the current match also underlined). Lines without a match keep their styling.
  */
-export function highlightMatches(styled: string, plain: string, query: string, current: boolean): string {
+export function highlightMatches(styled: string, plain: string, query: string, current: boolean, styles: MatchStyles = reverseVideo): string {
 	const caseSensitive = query !== query.toLowerCase();
 	const haystack = caseSensitive ? plain : plain.toLowerCase();
 	const needle = caseSensitive ? query : query.toLowerCase();
@@ -80,8 +85,7 @@ export function highlightMatches(styled: string, plain: string, query: string, c
 		return styled;
 	}
 
-	const ansi = painter('ansi');
-	const mark = current ? ansi.inverse.underline : ansi.inverse;
+	const mark = current ? styles.current : styles.match;
 	let out = '';
 	let from = 0;
 	while (at !== -1) {

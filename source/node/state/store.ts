@@ -1,4 +1,3 @@
-import os from 'node:os';
 import path from 'node:path';
 import {UsageError} from '../../core/errors.js';
 import type {ReadingPosition} from '../../core/reader/position.js';
@@ -6,6 +5,7 @@ import {cannotWrite, isDataError, NewerStateError, StateFileHandle, type StateSn
 import {LockTimeoutError} from './store-lock.js';
 import {cleanEntry, type Articles, type Forgotten} from './store-schema.js';
 import {claimUnclaimed, keepWithinLimits} from './store-limits.js';
+import {userConfigDirectory} from '../config-folder.js';
 
 /** A reading position as saved: the place in the text and when it was saved (an ISO time). */
 export type SavedPosition = ReadingPosition & {at: string};
@@ -71,13 +71,18 @@ export function stateDirectory(options: StoreOptions): string {
 	return path.resolve(chosen ?? userConfigDirectory(options.env));
 }
 
+/** The state file `openStore` would use (it may not exist yet). Throws for an invalid profile name. */
+export function stateFilePath(options: StoreOptions): string {
+	return path.join(stateDirectory(options), stateFileName(profileOf(options)));
+}
+
 /**
  * Open the reading state. Throws only for an invalid profile name; a corrupt file is moved aside,
  * and a folder that cannot be written, a newer folio's file or a busy lock give a store that
  * shows the file but saves nothing, each with a line in `warnings`.
  */
 export function openStore(options: StoreOptions): StateStore {
-	const file = path.join(stateDirectory(options), stateFileName(profileOf(options)));
+	const file = stateFilePath(options);
 	const warnings: string[] = [];
 	const handle = new StateFileHandle(file);
 	let writable = true;
@@ -92,20 +97,6 @@ export function openStore(options: StoreOptions): StateStore {
 	}
 
 	return createStore(handle, writable, warnings);
-}
-
-/** The same folder conf (env-paths) picks for `projectName: 'folio', projectSuffix: ''`, read from `env`. */
-function userConfigDirectory(env: NodeJS.ProcessEnv): string {
-	const home = os.homedir();
-	if (process.platform === 'darwin') {
-		return path.join(home, 'Library', 'Preferences', 'folio');
-	}
-
-	if (process.platform === 'win32') {
-		return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), 'folio', 'Config');
-	}
-
-	return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), 'folio');
 }
 
 function profileOf(options: StoreOptions): string | undefined {

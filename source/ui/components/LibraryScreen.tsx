@@ -1,4 +1,4 @@
-import React, {useCallback} from 'react';
+import React, {useCallback, useMemo} from 'react';
 import {Box, Text} from 'ink';
 import type {ArticleInfo} from '../../core/article/article.js';
 import {initialLibraryState, libraryLines, libraryStep, libraryWindowStart, shownTextMatches, sortLabels, visibleItems, type FindInArticle, type LibraryEffect, type LibraryMessage, type LibraryState, type ReadingStats, type TextMatch} from '../../core/library/library-state.js';
@@ -8,6 +8,8 @@ import {stringWidth, truncate} from '../../core/text/text-width.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {useStepRunner} from '../hooks/use-step-runner.js';
 import {useTextSearch, type FindText} from '../hooks/use-text-search.js';
+import {useTheme} from '../hooks/use-theme.js';
+import {inkProps} from '../../core/theme/theme.js';
 import {HelpScreen} from './HelpScreen.js';
 
 type Props = {
@@ -28,10 +30,11 @@ type Props = {
 
 /** The library: articles with category, date, reading time, views and progress. */
 export function LibraryScreen({items, folder, columns, rows, initial, message, findText, onOpen, onExit}: Props) {
+	const theme = useTheme();
 	const frame = Math.max(2, rows - 1);
 	const listHeight = Math.max(1, frame - 2);
 	const [state, dispatch] = useStepRunner<LibraryState, LibraryMessage, LibraryEffect>(() => initial ?? initialLibraryState(), {
-		step: (previous, message) => libraryStep(previous, message, items, listHeight),
+		step: (previous, message) => libraryStep(previous, message, items, listHeight, columns),
 		workFor: () => undefined,
 		perform(effect, next) {
 			if (effect.kind === 'open') {
@@ -47,16 +50,19 @@ export function LibraryScreen({items, folder, columns, rows, initial, message, f
 	useKeys(useCallback((key: string) => {
 		dispatch({kind: 'key', key});
 	}, [dispatch]));
+	const tableColumns = useMemo(() => libraryColumns(items, columns), [items, columns]);
 
 	if (state.help) {
-		return <HelpScreen screens={['library']} height={frame} width={columns} />;
+		return <HelpScreen screens={['library']} height={frame} width={columns} offset={state.helpOffset} />;
 	}
 
 	const rowsShown = visibleItems(items, state);
 	const matches = shownTextMatches(state);
 	const lines = libraryLines(state, rowsShown);
 	const start = libraryWindowStart(state, lines, listHeight);
-	const title = `folio — ${items.length} article${items.length === 1 ? '' : 's'} · sorted by ${sortLabels[state.sort]}`;
+	// While filtered the header says how many of the articles are shown.
+	const count = state.filter === '' ? `${items.length}` : `${rowsShown.length} of ${items.length}`;
+	const title = `folio — ${count} article${items.length === 1 ? '' : 's'} · sorted by ${sortLabels[state.sort]}`;
 	const searching = findText !== undefined && state.filter.trim() !== '' && state.textQuery !== state.filter;
 	const counts = `${rowsShown.length} match${rowsShown.length === 1 ? '' : 'es'}${matches.length > 0 ? `, ${matches.length} in text` : ''}${searching ? ', searching text…' : ''}`;
 	const footer = message && !state.filtering ? message : state.filtering || state.filter
@@ -64,25 +70,26 @@ export function LibraryScreen({items, folder, columns, rows, initial, message, f
 		: 'Enter open · / filter · s sort · ? help · q quit';
 	return (
 		<Box flexDirection="column" height={frame} width={columns}>
-			<Text bold wrap="truncate">{truncate(title, columns)}</Text>
+			<Text {...inkProps(theme.libraryTitle)} wrap="truncate">{truncate(title, columns)}</Text>
 			<Box flexDirection="column" height={listHeight}>
 				{items.length === 0
 					? <Text wrap="wrap">{`No articles in ${sanitizeLine(folder)}. Add .md files there, or open another folder with --dir PATH (or FOLIO_DIR).`}</Text>
 					: lines.length === 0
-						? <Text dimColor>{searching ? 'No title matches the filter; searching the text…' : 'No article matches the filter.'}</Text>
+						? <Text {...inkProps(theme.libraryDetails)}>{searching ? 'No title matches the filter; searching the text…' : 'No article matches the filter.'}</Text>
 						: lines.slice(start, start + listHeight).map((line, offset) => line.kind === 'article'
-							? <LibraryRow key={`a:${line.item.id}`} item={line.item} selected={line.row === state.cursor} width={columns} />
+							? <LibraryRow key={`a:${line.item.id}`} item={line.item} selected={line.row === state.cursor} width={columns} columns={tableColumns} />
 							: line.kind === 'heading'
-								? <Text key="in-text" dimColor wrap="truncate">{truncate(`── in text ${'─'.repeat(columns)}`, columns)}</Text>
+								? <Text key="in-text" {...inkProps(theme.libraryDetails)} wrap="truncate">{truncate(`── in text ${'─'.repeat(columns)}`, columns)}</Text>
 								: <MatchRow key={`m:${start + offset}`} match={line.match} selected={line.row === state.cursor} width={columns} />)}
 			</Box>
-			<Text dimColor={!message} color={message ? 'yellow' : undefined} wrap="truncate">{truncate(footer, columns)}</Text>
+			<Text {...inkProps(message ? theme.libraryMessage : theme.libraryFooter)} wrap="truncate">{truncate(footer, columns)}</Text>
 		</Box>
 	);
 }
 
 /** A text match: the article and section it is in, then the snippet with the words lit. */
 function MatchRow({match, selected, width}: {match: TextMatch; selected: boolean; width: number}) {
+	const theme = useTheme();
 	const place = sanitizeLine(match.section === '' ? match.title : `${match.title} › ${match.section}`);
 	const placeText = truncate(place, Math.max(8, Math.floor(width * 0.4)));
 	// Snippets come from folio's own plain rendering; one that is not plain text is shown unlit.
@@ -102,9 +109,9 @@ function MatchRow({match, selected, width}: {match: TextMatch; selected: boolean
 
 	parts.push({text: snippet.slice(at), lit: false});
 	return (
-		<Text inverse={selected} wrap="truncate">
+		<Text {...(selected ? inkProps(theme.librarySelected) : {})} wrap="truncate">
 			{selected ? '› ' : '  '}
-			<Text dimColor={!selected}>{placeText}</Text>
+			<Text {...(selected ? {} : inkProps(theme.libraryDetails))}>{placeText}</Text>
 			{'  '}
 			{parts.map((part, index) => (
 				<Text key={index} bold={part.lit} underline={part.lit}>{part.text}</Text>
@@ -113,27 +120,57 @@ function MatchRow({match, selected, width}: {match: TextMatch; selected: boolean
 	);
 }
 
-function LibraryRow({item, selected, width}: {item: ArticleInfo & ReadingStats; selected: boolean; width: number}) {
-	const progress = item.progress >= 100 ? 'done' : item.progress > 0 ? `${Math.round(item.progress)}%` : '';
-	const views = item.views > 0 ? `${item.views} view${item.views === 1 ? '' : 's'}` : '';
-	// On narrow terminals the title matters most: drop the date, then the category.
-	const candidates = [
-		[item.category, item.date, `${item.minutes} min`, views, progress],
-		[item.category, `${item.minutes} min`, views, progress],
-		[`${item.minutes} min`, views, progress],
-	];
-	const titleWidth = stringWidth(item.title);
-	const details = candidates.map(parts => parts.filter(Boolean).join(' · ')).find(text => width - stringWidth(text) - 4 >= Math.min(24, titleWidth)) ?? '';
+/** The detail columns of a row, widest first to drop: category, date, minutes, views, progress. */
+type Columns = {names: Array<keyof ReturnType<typeof cellsOf>>; widths: Record<string, number>};
+
+function cellsOf(item: ArticleInfo & ReadingStats) {
+	return {
+		category: item.category ?? '',
+		date: item.date ?? '',
+		minutes: `${item.minutes} min`,
+		views: item.views > 0 ? `${item.views} view${item.views === 1 ? '' : 's'}` : '',
+		progress: item.progress >= 100 ? 'done' : item.progress > 0 ? `${Math.round(item.progress)}%` : '',
+	};
+}
+
+const rightAligned = new Set(['minutes', 'views', 'progress']);
+
+/**
+ * The detail columns that fit beside the titles at `width`, each as wide as its widest cell in the
+ * whole library, so rows line up whatever each shows; on narrow terminals the date goes first,
+ * then the category.
+ */
+function libraryColumns(items: Array<ArticleInfo & ReadingStats>, width: number): Columns {
+	const all = items.map(item => cellsOf(item));
+	const widths: Record<string, number> = {};
+	for (const name of ['category', 'date', 'minutes', 'views', 'progress'] as const) {
+		widths[name] = Math.max(0, ...all.map(cells => stringWidth(cells[name])));
+	}
+
+	const choices: Columns['names'][] = [['category', 'date', 'minutes', 'views', 'progress'], ['category', 'minutes', 'views', 'progress'], ['minutes', 'views', 'progress']];
+	const titleWidth = Math.min(24, Math.max(0, ...items.map(item => stringWidth(item.title))));
+	const used = (names: Columns['names']) => names.filter(name => widths[name] > 0).reduce((sum, name) => sum + widths[name] + 2, 0);
+	const names = choices.find(candidate => width - 4 - used(candidate) >= titleWidth) ?? [];
+	return {names: names.filter(name => widths[name] > 0), widths};
+}
+
+function LibraryRow({item, selected, width, columns}: {item: ArticleInfo & ReadingStats; selected: boolean; width: number; columns: Columns}) {
+	const theme = useTheme();
+	const cells = cellsOf(item);
+	const details = columns.names.map(name => {
+		const pad = ' '.repeat(columns.widths[name] - stringWidth(cells[name]));
+		return rightAligned.has(name) ? pad + cells[name] : cells[name] + pad;
+	}).join('  ');
 	const detailsWidth = stringWidth(details);
 	const room = Math.max(4, width - detailsWidth - 4);
 	const titleText = truncate(item.title, room);
 	const gap = Math.max(1, width - 2 - stringWidth(titleText) - detailsWidth);
 	return (
-		<Text inverse={selected} wrap="truncate">
+		<Text {...(selected ? inkProps(theme.librarySelected) : {})} wrap="truncate">
 			{selected ? '› ' : '  '}
-			<Text bold>{titleText}</Text>
+			<Text {...inkProps(theme.libraryItem)} inverse={selected}>{titleText}</Text>
 			{' '.repeat(gap)}
-			<Text dimColor={!selected}>{details}</Text>
+			<Text {...(selected ? {} : inkProps(theme.libraryDetails))}>{details}</Text>
 		</Text>
 	);
 }

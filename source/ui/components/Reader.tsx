@@ -4,6 +4,8 @@ import {currentSection, progressPercent} from '../../core/reader/position.js';
 import {useReader, type ReaderProps} from '../hooks/use-reader.js';
 import {filterLinks} from '../../core/links/link-list.js';
 import {sortedMarks, type Marks} from '../../core/reader/marks.js';
+import {headerMarks} from '../../core/reader/reader-document.js';
+import {readerHelpScreens} from '../../core/reader/reader-keys.js';
 import {Body} from './Body.js';
 import {LinkList} from './LinkList.js';
 import {HelpScreen} from './HelpScreen.js';
@@ -15,12 +17,12 @@ import {TocPane} from './TocPane.js';
  * this component only lays out what it says.
  */
 export function Reader(props: ReaderProps) {
-	const {columns} = props;
+	const {columns, icons = true} = props;
 	const {state, document, layout, article} = useReader(props);
 	const sections = article.outline.sections;
 	const height = layout.bodyHeight;
 	if (state.help) {
-		return <HelpScreen screens={['reader', 'toc', 'links']} height={layout.frameHeight} width={columns} />;
+		return <HelpScreen screens={readerHelpScreens} height={layout.frameHeight} width={columns} offset={state.helpOffset} />;
 	}
 
 	const current = currentSection(document, state.offset, height);
@@ -38,11 +40,14 @@ export function Reader(props: ReaderProps) {
 			width={layout.toc === 'pane' ? layout.tocWidth : columns}
 			height={height}
 			border={layout.toc === 'pane'}
+			title={(icons ? headerMarks.icons : headerMarks.words).contents}
 		/>
 	);
-	const body = state.links
+	const text = state.links
 		? <LinkList links={filterLinks(document.links, state.links.filter)} list={state.links} width={layout.bodyWidth} height={height} />
 		: <Body document={document} offset={state.offset} height={height} width={layout.bodyWidth} query={state.query} matchLine={state.matchLine} />;
+	// Narrower than the space beside the pane, the text is centred in it.
+	const body = layout.bodyMargin > 0 ? <Box marginLeft={layout.bodyMargin}>{text}</Box> : text;
 	return (
 		<Box flexDirection="column" height={layout.frameHeight} width={columns}>
 			<Box height={height}>

@@ -1,6 +1,8 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {truncate} from '../../core/text/text-width.js';
+import {inkProps} from '../../core/theme/theme.js';
+import {useTheme} from '../hooks/use-theme.js';
 
 type Props = {
 	width: number;
@@ -14,6 +16,7 @@ type Props = {
 
 /** Bottom line: current section, progress and a key hint; the search prompt while typing. */
 export function StatusLine({width, section, percent, draft, message, hint}: Props) {
+	const theme = useTheme();
 	if (draft !== undefined) {
 		return <Text wrap="truncate">{truncate(`/${draft}`, Math.max(1, width - 1))}<Text inverse> </Text></Text>;
 	}
@@ -27,9 +30,9 @@ export function StatusLine({width, section, percent, draft, message, hint}: Prop
 	return (
 		<Box width={width}>
 			<Box flexGrow={1}>
-				<Text color={message ? 'yellow' : undefined} bold={!message} wrap="truncate">{left}</Text>
+				<Text {...inkProps(message ? theme.statusMessage : theme.statusSection)} wrap="truncate">{left}</Text>
 			</Box>
-			<Text dimColor wrap="truncate">{right}</Text>
+			<Text {...inkProps(theme.statusHint)} wrap="truncate">{right}</Text>
 		</Box>
 	);
 }

@@ -2,7 +2,10 @@ import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import type {Section} from '../../core/markdown/outline.js';
 import {listWindowStart} from '../../core/keys/movement.js';
+import {tocTitleRows} from '../../core/reader/layout.js';
 import {truncate} from '../../core/text/text-width.js';
+import {inkProps} from '../../core/theme/theme.js';
+import {useTheme} from '../hooks/use-theme.js';
 
 type Props = {
 	sections: Section[];
@@ -19,6 +22,8 @@ type Props = {
 	width: number;
 	height: number;
 	border: boolean;
+	/** The pane's first row: `📑 Table of Contents`, or the words alone without icons. */
+	title: string;
 };
 
 /**
@@ -26,17 +31,21 @@ type Props = {
  * the selection, when focused) in view; sections already read carry a check mark, and marked
  * ones their mark letters (`'a`).
  */
-export function TocPane({sections, topDepth, current, cursor, focused, read, marks, width, height, border}: Props) {
+export function TocPane({sections, topDepth, current, cursor, focused, read, marks, width, height, border, title}: Props) {
+	const theme = useTheme();
+	// The first row is the pane's title.
+	const rows = Math.max(0, height - tocTitleRows);
 	// Labels are measured once per outline and width, not on every key.
 	const labels = useMemo(
 		() => sections.map(section => truncate(`${'  '.repeat(Math.max(0, section.depth - topDepth))}${section.title}`, Math.max(1, width - 2))),
 		[sections, topDepth, width],
 	);
 	const target = focused ? cursor : current;
-	const start = listWindowStart(sections.length, height, target);
-	const shown = sections.slice(start, start + height);
+	const start = listWindowStart(sections.length, rows, target);
+	const shown = sections.slice(start, start + rows);
 	return (
-		<Box flexDirection="column" width={width + (border ? 1 : 0)} height={height} borderStyle={border ? 'single' : undefined} borderTop={false} borderBottom={false} borderLeft={false} borderColor="gray">
+		<Box flexDirection="column" width={width + (border ? 1 : 0)} height={height} borderStyle={border ? 'single' : undefined} borderTop={false} borderBottom={false} borderLeft={false} borderColor={theme.tocBorder.color} borderDimColor={theme.tocBorder.dim}>
+			<Text {...inkProps(theme.tocTitle)} wrap="truncate">{truncate(title, width)}</Text>
 			{shown.map((section, offset) => {
 				const index = start + offset;
 				const isRead = read.has(section.slug);
@@ -45,8 +54,8 @@ export function TocPane({sections, topDepth, current, cursor, focused, read, mar
 				const marked = marks?.get(section.slug);
 				const label = marked ? truncate(labels[index], Math.max(1, width - 4 - marked.length)) : labels[index];
 				return (
-					<Text key={section.slug} inverse={isCursor} color={isCurrent ? 'cyan' : undefined} bold={isCurrent} dimColor={!isCurrent && !isCursor && isRead} wrap="truncate">
-						{`${isRead ? '✓' : ' '} ${label}`}{marked ? <Text color="yellow">{` '${marked}`}</Text> : ''}
+					<Text key={section.slug} {...inkProps(isCursor ? theme.tocCursor : isCurrent ? theme.tocCurrent : isRead ? theme.tocRead : {})} wrap="truncate">
+						{`${isRead ? '✓' : ' '} ${label}`}{marked ? <Text {...inkProps(theme.tocMark)}>{` '${marked}`}</Text> : ''}
 					</Text>
 				);
 			})}

@@ -1,7 +1,7 @@
 import {useEffect, useMemo, useState} from 'react';
 import type {Article} from '../../core/article/article.js';
 import {highlightCode} from '../../node/highlight.js';
-import {ReaderDocument, renderSliceMs} from '../../core/reader/reader-document.js';
+import {ReaderDocument, renderSliceMs, type HeaderLook} from '../../core/reader/reader-document.js';
 import type {RenderStyle} from '../../core/markdown/render.js';
 
 /** Widths kept rendered: resizing back and forth renders nothing twice. */
@@ -15,7 +15,8 @@ const keptWidths = 4;
  * const documentAt = useDocuments(article, style, views, hyperlinks);
  * const document = documentAt(layout.bodyWidth);
  */
-export function useDocuments(article: Article, style: RenderStyle, views: number | undefined, hyperlinks = false): (width: number) => ReaderDocument {
+export function useDocuments(article: Article, style: RenderStyle, views: number | undefined, hyperlinks: boolean, look: HeaderLook): (width: number) => ReaderDocument {
+	const {theme, icons} = look;
 	// A reloaded article is a new article: nothing rendered from the old text is kept.
 	return useMemo(() => {
 		const cache = new Map<number, ReaderDocument>();
@@ -24,7 +25,7 @@ export function useDocuments(article: Article, style: RenderStyle, views: number
 			if (document) {
 				cache.delete(width);
 			} else {
-				document = new ReaderDocument(article, width, style, {views}, highlightCode, hyperlinks);
+				document = new ReaderDocument(article, width, style, {views}, highlightCode, hyperlinks, {theme, icons});
 				if (cache.size >= keptWidths) {
 					cache.delete(cache.keys().next().value!);
 				}
@@ -33,7 +34,7 @@ export function useDocuments(article: Article, style: RenderStyle, views: number
 			cache.set(width, document);
 			return document;
 		};
-	}, [article, style, views, hyperlinks]);
+	}, [article, style, views, hyperlinks, theme, icons]);
 }
 
 /**

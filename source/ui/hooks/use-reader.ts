@@ -1,7 +1,7 @@
 import {useCallback, useEffect, useState} from 'react';
 import type {Article} from '../../core/article/article.js';
 import type {RenderStyle} from '../../core/markdown/render.js';
-import {bodyRows, overlayBelow, readerLayout} from '../../core/reader/layout.js';
+import {bodyRows, overlayBelow, readerLayout, type PageOptions} from '../../core/reader/layout.js';
 import {placeAt, type ReadingPosition} from '../../core/reader/position.js';
 import {renderSliceMs, type ReaderDocument} from '../../core/reader/reader-document.js';
 import {readerStep} from '../../core/reader/reader-keys.js';
@@ -9,6 +9,7 @@ import {initialReaderState, type ReaderEffect, type ReaderMessage, type ReaderSt
 import type {FindInArticle} from '../../core/library/library-state.js';
 import type {Exit} from '../../core/keys/step.js';
 import {useKeys} from './use-keys.js';
+import {useTheme} from './use-theme.js';
 import {useLiveArticle, type ArticleFiles} from './use-live-article.js';
 import {performNavigation, type ReaderNavigator} from './use-reader-navigator.js';
 import {useBackgroundRender, useDocuments} from './use-reader-document.js';
@@ -20,6 +21,10 @@ export type ReaderProps = {
 	columns: number;
 	rows: number;
 	style: RenderStyle;
+	/** The text's widest and the pane's width, from the settings and flags. */
+	page?: PageOptions;
+	/** Emoji in the header and the contents title (the `icons` setting). @default true */
+	icons?: boolean;
 	/** Where views and positions are kept; undefined for stdin. */
 	reading?: ReadingStateStore;
 	/** Open at a text match found from the library: its section, then the first match there. */
@@ -48,18 +53,19 @@ type Message = ReaderMessage | {kind: 'relayout'; document: ReaderDocument};
  * @example
  * const {state, document, layout} = useReader(props);
  */
-export function useReader({article: opened, columns, rows, style, reading, find, start, navigator, files, hyperlinks, onExit}: ReaderProps) {
+export function useReader({article: opened, columns, rows, style, page, icons = true, reading, find, start, navigator, files, hyperlinks, onExit}: ReaderProps) {
 	const readingState = useReadingState(reading);
 	const [notice, setNotice] = useState<{text: string} | undefined>(undefined);
 	const article = useLiveArticle(opened, files, setNotice);
-	const documentAt = useDocuments(article, style, readingState.views, hyperlinks);
+	const theme = useTheme();
+	const documentAt = useDocuments(article, style, readingState.views, hyperlinks ?? false, {theme, icons});
 	const sectionCount = article.outline.sections.length;
-	const viewport: Viewport = {height: bodyRows(rows), overlay: columns < overlayBelow, terminal: {columns, rows}, editable: article.origin.kind !== 'stdin'};
+	const viewport: Viewport = {height: bodyRows(rows), overlay: columns < overlayBelow, width: columns, page, terminal: {columns, rows}, editable: article.origin.kind !== 'stdin'};
 
 	const [shown, dispatch] = useStepRunner<Shown, Message, ReaderEffect>(
 		() => {
 			const state = initialReaderState(0, readingState.readSections, readingState.marks);
-			return {state, document: documentAt(readerLayout(columns, rows, state, sectionCount).bodyWidth)};
+			return {state, document: documentAt(readerLayout(columns, rows, state, sectionCount, page).bodyWidth)};
 		},
 		{
 			step({state, document}, message) {
@@ -115,7 +121,7 @@ export function useReader({article: opened, columns, rows, style, reading, find,
 		}
 	}, [notice, dispatch]);
 
-	const layout = readerLayout(columns, rows, shown.state, sectionCount);
+	const layout = readerLayout(columns, rows, shown.state, sectionCount, page);
 	// The document at the width the layout wants; shown once the reader has found the same place in it.
 	const wanted = documentAt(layout.bodyWidth);
 	useEffect(() => {
