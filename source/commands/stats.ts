@@ -26,7 +26,8 @@ export async function statsCommand(context: CommandContext, options: StatsOption
 		warn(context, warning);
 	}
 
-	const rows = store ? await statsRows(context, store, options.all ?? false) : [];
+	const rows = await statsRows(context, store, options.all ?? false);
+	const nothingYet = !store || (Object.keys(store.all()).length === 0 && Object.keys(store.unclaimed()).length === 0);
 	const totals = {
 		articles: rows.length,
 		views: rows.reduce((sum, row) => sum + row.views, 0),
@@ -51,10 +52,10 @@ export async function statsCommand(context: CommandContext, options: StatsOption
 			}
 		}
 
-		await writer.line(rows.length === 0
+		await writer.line(nothingYet
 			? 'No reading state yet: open an article with folio ARTICLE.'
 			: `${count(totals.articles, 'article')}, ${count(totals.views, 'view')}, ${totals.finished} finished`);
-		await writer.line(`state: ${sanitizeLine(file)}${store ? (writable ? '' : ' (read-only)') : ' (not created yet)'}${options.all ? '' : ' (this library; --all for every library)'}`);
+		await writer.line(`state: ${sanitizeLine(file)}${store ? (writable ? '' : ' (read-only)') : ' (not created yet)'}${options.all || !store ? '' : ' (this library; --all for every library)'}`);
 		if (forgotten.positions + forgotten.articles > 0) {
 			await writer.line(`forgotten to stay within the limits: ${count(forgotten.positions, 'position')} (views kept), ${count(forgotten.articles, 'article')}`);
 		}
@@ -64,7 +65,8 @@ export async function statsCommand(context: CommandContext, options: StatsOption
 	return 0;
 }
 
-async function statsRows(context: CommandContext, store: StateStore, all: boolean): Promise<Row[]> {
+/** The rows for this library (or every one with `all`); the library is read even without state, so a missing folder is an error. */
+async function statsRows(context: CommandContext, store: StateStore | undefined, all: boolean): Promise<Row[]> {
 	const library = new Map<string, {id: string; title: string}>();
 	try {
 		for (const article of (await loadLibraryInfo(context.libraryFolder, context.env)).articles) {
@@ -75,6 +77,10 @@ async function statsRows(context: CommandContext, store: StateStore, all: boolea
 		if (!all) {
 			throw error;
 		}
+	}
+
+	if (!store) {
+		return [];
 	}
 
 	const state = Object.entries(store.all()).filter(([key]) => all || library.has(key));

@@ -64,7 +64,7 @@ test('two libraries with the same id keep separate state, and stats shows the cu
 	const ofFirst = await runFolio(t, ['stats', '--dir', first], {stateDir});
 	t.regex(ofFirst.stdout, /^notes\t4 views\t40%\t2026-01-02T00:00:00.000Z$/m);
 	const everything = await runFolio(t, ['stats', '--all', '--dir', second], {stateDir});
-	t.regex(everything.stdout, /^1 articles, 4 views, 0 finished$/m);
+	t.regex(everything.stdout, /^1 article, 4 views, 0 finished$/m);
 
 	const reset = await runFolio(t, ['reset', 'notes', '--yes', '--dir', second], {stateDir});
 	t.is(reset.stdout, 'cleared 0 articles\n', 'resetting the second library\'s notes leaves the first\'s');

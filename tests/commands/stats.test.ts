@@ -53,7 +53,7 @@ test('stats with nothing read yet says so, in text and JSON, and creates no stat
 	const stateDir = temporaryFolder(t, 'folio-state-');
 	const text = await runFolio(t, ['stats'], {stateDir});
 	t.is(text.status, 0);
-	t.deepEqual(outputLines(text.stdout), ['No reading state yet: open an article with folio ARTICLE.', `state: ${path.join(stateDir, 'state.json')} (not created yet) (this library; --all for every library)`]);
+	t.deepEqual(outputLines(text.stdout), ['No reading state yet: open an article with folio ARTICLE.', `state: ${path.join(stateDir, 'state.json')} (not created yet)`]);
 	const json = await runFolio(t, ['stats', '--json'], {stateDir});
 	t.like(JSON.parse(json.stdout), {totals: {articles: 0, views: 0, finished: 0}, articles: []});
 });
