@@ -1,7 +1,8 @@
 import React, {useCallback, useMemo} from 'react';
 import {Box, Text} from 'ink';
 import type {ArticleInfo} from '../../core/article/article.js';
-import {initialLibraryState, libraryLines, libraryStep, libraryWindowStart, shownTextMatches, sortLabels, visibleItems, type FindInArticle, type LibraryEffect, type LibraryMessage, type LibraryState, type ReadingStats, type TextMatch} from '../../core/library/library-state.js';
+import {initialLibraryState, libraryLines, libraryStep, libraryWindowStart, shownTextMatches, sortLabels, type FindInArticle, type LibraryEffect, type LibraryMessage, type LibraryState, type ReadingStats, type TextMatch} from '../../core/library/library-state.js';
+import {visibleItems} from '../../core/library/filter.js';
 import type {Exit} from '../../core/keys/step.js';
 import {sanitizeLine} from '../../core/text/sanitize.js';
 import {stringWidth, truncate} from '../../core/text/text-width.js';
