@@ -88,8 +88,18 @@ for (const input of inputs.filter(item => item.screens)) {
 	measureArticle(input);
 }
 
+/**
+ * The environment of one reader run: its own empty reading state, so every run opens the article
+ * at its top. With a shared state a run would resume where the last one quit (after `G`, at the
+ * end), and `G` would then change nothing and the first screen would be a whole render.
+ */
+let stateRuns = 0;
+function freshState(): NodeJS.ProcessEnv {
+	return {...env, FOLIO_STATE_DIR: path.join(work, `state-${stateRuns++}`)};
+}
+
 function measureArticle(input: Input) {
-	const folio = (steps: Step[]) => probe([node, cli, input.file], folioReady, steps, env);
+	const folio = (steps: Step[]) => probe([node, cli, input.file], folioReady, steps, freshState());
 	const less = (steps: Step[]) => probe(['less', lessPrompt, input.file], 'LESSREADY', steps, env);
 	const first = median(repeat(runs, () => folio([]).first_frame_ms ?? Number.NaN));
 	const lessFirst = median(repeat(runs, () => less([]).first_frame_ms ?? Number.NaN));
@@ -115,8 +125,8 @@ function measureArticle(input: Input) {
 	const blocked = repeat(runs, () => folio([{send: 'G'}, {sleep: 0.03}, {key: 'k'}]));
 	const g = median(keyTimes(jumps, 'G'));
 	if (before) {
-		const oldFirst = median(repeat(runs, () => probe([node, before, input.file], folioReady, [], env).first_frame_ms ?? Number.NaN));
-		const oldJumps = repeat(runs, () => probe([node, before, input.file], folioReady, [{key: 'G', expect: ['100%']}, {key: '/'}, {key: input.query, label: 'typing'}, {key: '\r', expect: ['match ', 'not found'], label: 'search'}], env));
+		const oldFirst = median(repeat(runs, () => probe([node, before, input.file], folioReady, [], freshState()).first_frame_ms ?? Number.NaN));
+		const oldJumps = repeat(runs, () => probe([node, before, input.file], folioReady, [{key: 'G', expect: ['100%']}, {key: '/'}, {key: input.query, label: 'typing'}, {key: '\r', expect: ['match ', 'not found'], label: 'search'}], freshState()));
 		results[`before screens ${input.label}`] = {firstScreenMs: oldFirst, gMs: median(keyTimes(oldJumps, 'G')), searchMs: median(keyTimes(oldJumps, 'search'))};
 		console.log(`  before: first screen ${ms(oldFirst)} (${ratio(oldFirst, floor)} floor), G ${ms(median(keyTimes(oldJumps, 'G')))}, search ${ms(median(keyTimes(oldJumps, 'search')))}, peak RSS ${(Math.max(...oldJumps.map(result => result.peak_rss_kb)) / 1024).toFixed(0)} MB`);
 	}
