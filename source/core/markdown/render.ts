@@ -42,7 +42,8 @@ export class RenderedArticle {
 	constructor(readonly article: Article, options: RenderOptions) {
 		this.width = Math.max(minimumWidth, Math.floor(options.width));
 		this.style = options.style;
-		this.highlight = options.highlight;
+		// Plain text has no colours: highlighting it would only be stripped again.
+		this.highlight = options.style === 'ansi' ? options.highlight : undefined;
 		this.hyperlinks = options.hyperlinks === true && options.style === 'ansi';
 		this.theme = options.theme;
 		this.sectionStarts = article.outline.sections.map(() => -1);
