@@ -214,7 +214,8 @@ async function main(): Promise<number> {
 				return catCommand(context, {article, sections: flags.section ?? [], format: flags.format, width: flags.width, color: flags.color, hyperlinks: flags.hyperlinks, theme: flags.theme});
 			}
 
-			const {readCommand} = await import('./commands/read.js');
+			const {withoutFetch} = await import('./node/terminal/load-ink.js');
+			const {readCommand} = await withoutFetch(async () => import('./commands/read.js'));
 			return readCommand(context, {article, theme: flags.theme, maxWidth: flags.maxWidth, color: flags.color, hyperlinks: flags.hyperlinks});
 		}
 	}
