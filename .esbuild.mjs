@@ -16,6 +16,9 @@ const stubs = {
 	atomically: './source/build/atomically-durable.ts',
 	// Not a speed matter: Ink hides every frame but the last when CI is set.
 	'is-in-ci': './source/build/not-in-ci.ts',
+	// Ink's frame composer: lines cut into styled characters and measured once, not every frame.
+	'@alcalzone/ansi-tokenize': './source/build/ansi-tokenize-cached.ts',
+	'widest-line': './source/build/widest-line-cached.ts',
 };
 
 const replaceModules = {
@@ -23,6 +26,11 @@ const replaceModules = {
 	setup(context) {
 		const filter = new RegExp(`^(${Object.keys(stubs).map(name => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
 		context.onResolve({filter}, async arguments_ => {
+			// A stand-in that wraps the package it stands in for imports the real one.
+			if (arguments_.importer.includes('/source/build/')) {
+				return undefined;
+			}
+
 			const result = await context.resolve(stubs[arguments_.path], {kind: arguments_.kind, resolveDir: process.cwd()});
 			return {path: result.path};
 		});

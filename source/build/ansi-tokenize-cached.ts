@@ -1,0 +1,144 @@
+/**
+ * Stands in for `@alcalzone/ansi-tokenize` inside the bundle: the same functions, remembered
+ * across frames.
+ *
+ * Ink composes every frame by cutting each line of text into styled characters
+ * (`styledCharsFromTokens(tokenize(line))`) and joining each screen row back into a string
+ * (`styledCharsToString`). Its cache lives for one frame, so scrolling one line re-cut all forty
+ * lines of the screen: about a third of the time a key took. Here a line is cut once and kept
+ * (bounded), and characters of one style share one styles array, so joining a row only works out
+ * what changes where the style does. The results are the ones the package gives (a test checks).
+ */
+import {ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize as tokenizeText, type AnsiCode, type StyledChar, type Token} from '@alcalzone/ansi-tokenize';
+import {isCountableText} from '../core/text/text-width.js';
+
+export * from '@alcalzone/ansi-tokenize';
+
+/** Lines remembered: a few screens' worth, so memory stays bounded whatever is read. */
+const capacity = 4096;
+const tokensByLine = new Map<string, Token[]>();
+const charsByTokens = new WeakMap<Token[], StyledChar[]>();
+
+export function tokenize(text: string, endChar?: number): Token[] {
+	if (endChar !== undefined) {
+		return tokenizeText(text, endChar);
+	}
+
+	let tokens = tokensByLine.get(text);
+	if (tokens === undefined) {
+		if (tokensByLine.size >= capacity) {
+			tokensByLine.clear();
+		}
+
+		tokens = tokenizeFast(text) ?? tokenizeText(text);
+		tokensByLine.set(text, tokens);
+	}
+
+	return tokens;
+}
+
+// SGR sequences and OSC 8 hyperlinks, the only escape sequences folio's lines hold, and the text between.
+// eslint-disable-next-line no-control-regex
+const pieces = /\u001B\[[\d;]*m|\u001B\]8;[^\u0007\u001B]*\u0007|[^\u001B]+|\u001B/g;
+const tokensOfPiece = new Map<string, Token[]>();
+
+/**
+ * The package segments the whole line into graphemes, which is most of its cost. A line whose
+ * characters each stand alone (`isCountableText`) needs no segmenter: it is tokenized piece by
+ * piece (escape sequences, and single characters), each piece by the package itself and
+ * remembered, so the tokens are the package's. Other lines (emoji, combining marks) return
+ * undefined and go to the package whole.
+ */
+function tokenizeFast(text: string): Token[] | undefined {
+	const tokens: Token[] = [];
+	for (const [piece] of text.matchAll(pieces)) {
+		if (piece.startsWith('\u001B')) {
+			if (piece.length === 1) {
+				return undefined;
+			}
+
+			// Tokens are only read (by styledCharsFromTokens), so remembered ones are shared.
+			for (const token of tokensFor(piece)) {
+				tokens.push(token);
+			}
+
+			continue;
+		}
+
+		if (!isCountableText(piece)) {
+			return undefined;
+		}
+
+		for (const character of piece) {
+			tokens.push(tokensFor(character)[0]);
+		}
+	}
+
+	return tokens;
+}
+
+function tokensFor(piece: string): Token[] {
+	let tokens = tokensOfPiece.get(piece);
+	if (tokens === undefined) {
+		if (tokensOfPiece.size >= capacity) {
+			tokensOfPiece.clear();
+		}
+
+		tokens = tokenizeText(piece);
+		tokensOfPiece.set(piece, tokens);
+	}
+
+	return tokens;
+}
+
+/**
+ * As the package computes them, except that characters between two escape codes share one styles
+ * array (the package copies it for each).
+ */
+export function styledCharsFromTokens(tokens: Token[]): StyledChar[] {
+	let chars = charsByTokens.get(tokens);
+	if (chars === undefined) {
+		chars = [];
+		let codes: AnsiCode[] = [];
+		let shared: AnsiCode[] | undefined;
+		for (const token of tokens) {
+			if (token.type === 'ansi') {
+				codes = reduceAnsiCodesIncremental(codes, [token]);
+				shared = undefined;
+			} else {
+				shared ??= [...codes];
+				chars.push({type: 'char', value: token.value, fullWidth: token.fullWidth, styles: shared});
+			}
+		}
+
+		charsByTokens.set(tokens, chars);
+	}
+
+	return chars;
+}
+
+/**
+ * The package's join, line for line, except that the style diff between two characters is skipped
+ * where it is empty by construction: the same styles array, or no styles on either side.
+ */
+export function styledCharsToString(chars: StyledChar[]): string {
+	let text = '';
+	for (let index = 0; index < chars.length; index++) {
+		const char = chars[index];
+		if (index === 0) {
+			text += ansiCodesToString(char.styles);
+		} else {
+			const before = chars[index - 1].styles;
+			if (before !== char.styles && (before.length > 0 || char.styles.length > 0)) {
+				text += ansiCodesToString(diffAnsiCodes(before, char.styles));
+			}
+		}
+
+		text += char.value;
+		if (index === chars.length - 1) {
+			text += ansiCodesToString(diffAnsiCodes(char.styles, []));
+		}
+	}
+
+	return text;
+}

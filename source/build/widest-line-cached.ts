@@ -1,0 +1,38 @@
+/**
+ * Stands in for `widest-line` inside the bundle: Ink measures every text node of every frame with
+ * it, and string-width measures a line that is not plain ASCII with its grapheme segmenter. The
+ * screen's lines are mostly the ones of the frame before, so each is measured once and remembered
+ * (bounded); a line of characters that each stand alone is measured by counting
+ * (`core/text/text-width`, checked against string-width character by character).
+ */
+import widestLineOf from 'widest-line';
+import {isCountableText, stringWidth} from '../core/text/text-width.js';
+
+const capacity = 4096;
+const widths = new Map<string, number>();
+// SGR sequences and OSC 8 hyperlinks, which take no columns.
+// eslint-disable-next-line no-control-regex
+const styling = /\u001B\[[\d;]*m|\u001B\]8;[^\u0007\u001B]*\u0007/g;
+
+export default function widestLine(text: string): number {
+	let width = widths.get(text);
+	if (width === undefined) {
+		if (widths.size >= capacity) {
+			widths.clear();
+		}
+
+		width = countedWidth(text) ?? widestLineOf(text);
+		widths.set(text, width);
+	}
+
+	return width;
+}
+
+function countedWidth(text: string): number | undefined {
+	const plain = text.includes('\u001B') ? text.replace(styling, '') : text;
+	if (plain.includes('\u001B') || plain.includes('\n') || !isCountableText(plain)) {
+		return undefined;
+	}
+
+	return stringWidth(plain);
+}

@@ -1,0 +1,92 @@
+import {readdirSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import test from 'ava';
+import * as original from '@alcalzone/ansi-tokenize';
+import widestLineOriginal from 'widest-line';
+import * as cached from '../../source/build/ansi-tokenize-cached.js';
+import widestLine from '../../source/build/widest-line-cached.js';
+import {parseArticle} from '../../source/core/article/article.js';
+import {RenderedArticle} from '../../source/core/markdown/render.js';
+import {loadTextWidth} from '../../source/core/text/text-width.js';
+import {darkTheme, lightTheme} from '../../source/core/theme/theme.js';
+import {highlightCode} from '../../source/node/highlight.js';
+
+/**
+ * The bundle's stand-ins for Ink's frame composer (`source/build/`) must give what the packages
+ * give, on the lines folio draws and on text it does not expect.
+ */
+const articlesFolder = path.join(import.meta.dirname, '../../articles');
+
+function markdownFiles(folder: string): string[] {
+	return readdirSync(folder, {withFileTypes: true}).flatMap(entry => {
+		const file = path.join(folder, entry.name);
+		return entry.isDirectory() ? markdownFiles(file) : (entry.name.endsWith('.md') ? [file] : []);
+	});
+}
+
+const awkward = [
+	'', ' ', 'plain ascii', 'tab\there', 'é e\u0301 combining', '中文 日本語 한국어', 'emoji 👍 👨‍👩‍👧 🇯🇵 ❤️ ☑️ 1\uFE0F\u20E3',
+	'\u001B[1;31mbold red\u001B[39m still bold\u001B[22m', '\u001B[38;2;10;20;30mtrue colour\u001B[0m', '\u001B[38;5;200m\u001B[48;5;17mtwo\u001B[49m\u001B[39m',
+	'\u001B]8;;https://example.com\u0007link\u001B]8;;\u0007 after', '\u001B]8;;broken link', 'a lone \u001B escape', '\u001B[unknown', '\u001B[2m\u001B[1mdim bold\u001B[22m',
+	'≤ — ’ “quotes” ◦ ▪ ☐ ☑ ↪ │ ─ ┌', '\u001B[7m inverse \u001B[27m\u001B[4munder\u001B[24m', 'ｆｕｌｌ ｗｉｄｔｈ', '\u200B zero width \u200D join',
+];
+
+let lines: string[] = [];
+test.before(async () => {
+	await loadTextWidth();
+	lines = [...awkward];
+	for (const file of markdownFiles(articlesFolder)) {
+		const article = parseArticle(readFileSync(file, 'utf8'), {kind: 'stdin', id: '-'});
+		for (const [theme, hyperlinks] of [[darkTheme, true], [lightTheme, false]] as const) {
+			lines.push(...new RenderedArticle(article, {width: 72, style: 'ansi', theme, hyperlinks, highlight: highlightCode}).renderAll().lines);
+		}
+	}
+});
+
+test('lines are tokenized and cut into styled characters as the package does, first time and remembered', t => {
+	t.true(lines.length > 500);
+	const wrong: string[] = [];
+	for (const round of [1, 2]) {
+		for (const line of lines) {
+			if (JSON.stringify(cached.tokenize(line)) !== JSON.stringify(original.tokenize(line))) {
+				wrong.push(`tokens, round ${round}: ${JSON.stringify(line)}`);
+			}
+
+			if (JSON.stringify(cached.styledCharsFromTokens(cached.tokenize(line))) !== JSON.stringify(original.styledCharsFromTokens(original.tokenize(line)))) {
+				wrong.push(`styled characters, round ${round}: ${JSON.stringify(line)}`);
+			}
+		}
+	}
+
+	t.deepEqual(wrong.slice(0, 5), []);
+});
+
+test('rows joined from pieces of several lines, with blank cells between, read as the package joins them', t => {
+	let seed = 11;
+	const next = (limit: number) => {
+		seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+		return seed % limit;
+	};
+
+	const blank = () => ({type: 'char' as const, value: ' ', fullWidth: false, styles: []});
+	for (let row = 0; row < 3000; row++) {
+		const ours: cached.StyledChar[] = [];
+		const theirs: original.StyledChar[] = [];
+		for (let piece = 0; piece < 1 + next(3); piece++) {
+			const line = lines[next(lines.length)];
+			const from = next(20);
+			const gap = next(3);
+			ours.push(...cached.styledCharsFromTokens(cached.tokenize(line)).slice(from), ...Array.from({length: gap}, blank));
+			theirs.push(...original.styledCharsFromTokens(original.tokenize(line)).slice(from), ...Array.from({length: gap}, blank));
+		}
+
+		t.is(cached.styledCharsToString(ours), original.styledCharsToString(theirs));
+	}
+});
+
+test('lines and blocks of lines are as wide as widest-line measures them', t => {
+	for (const text of [...lines, lines.slice(0, 40).join('\n'), awkward.join('\n')]) {
+		t.is(widestLine(text), widestLineOriginal(text), JSON.stringify(text));
+		t.is(widestLine(text), widestLineOriginal(text), 'remembered');
+	}
+});
