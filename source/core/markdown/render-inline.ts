@@ -49,6 +49,11 @@ export function renderInline(parser: Parser, tokens: Token[], state: InlineState
 }
 
 function pairTags(parser: Parser, tokens: Token[], state: InlineState): string {
+	// Without inline HTML there is nothing to pair: the tokens render in one pass.
+	if (!tokens.some(token => token.type === 'html')) {
+		return parser.parseInline(tokens);
+	}
+
 	let out = '';
 	const open: Array<{tag: Tag; start: number}> = [];
 	for (const token of tokens) {

@@ -36,9 +36,17 @@ const becomesOtherCharacters = /&#?\w+;?|:[\w+-]+:|!\[|<img/i;
 
 /** Load the wide-text measures if any of these texts, once rendered, may need them. */
 export async function loadTextWidthFor(...texts: Array<string | undefined>): Promise<void> {
-	if (texts.some(text => text !== undefined && (!isSimpleText(text) || becomesOtherCharacters.test(text)))) {
+	if (texts.some(text => text !== undefined && (needsTables(text) || becomesOtherCharacters.test(text)))) {
 		await loadTextWidth();
 	}
+}
+
+/**
+ * Whether measuring this text needs string-width: not when every character is counted (lines
+ * break at newlines; a tab is counted as one column only in simple text, as `stringWidth` does).
+ */
+function needsTables(text: string): boolean {
+	return text.includes('\t') ? !isSimpleText(text) : !isCountableText(text.replaceAll('\n', ''));
 }
 
 function loaded() {
