@@ -19,7 +19,13 @@ const stubs = {
 	// Ink's frame composer: lines cut into styled characters and measured once, not every frame.
 	'@alcalzone/ansi-tokenize': './source/build/ansi-tokenize-cached.ts',
 	'widest-line': './source/build/widest-line-cached.ts',
+	// Everyone's string-width (Ink, wrap-ansi, cli-truncate): counting where counting is exact.
+	'string-width': './source/build/string-width-counted.ts',
 };
+
+/** The stand-ins that wrap the package they replace (and import it themselves). */
+const wrapping = new Set(['@alcalzone/ansi-tokenize', 'widest-line', 'string-width']);
+const skip = Symbol('resolve the package itself');
 
 const replaceModules = {
 	name: 'replace-modules',
@@ -27,8 +33,20 @@ const replaceModules = {
 		const filter = new RegExp(`^(${Object.keys(stubs).map(name => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
 		context.onResolve({filter}, async arguments_ => {
 			// A stand-in that wraps the package it stands in for imports the real one.
-			if (arguments_.importer.includes('/source/build/')) {
+			if (arguments_.importer.includes('/source/build/') || arguments_.pluginData === skip) {
 				return undefined;
+			}
+
+			// A stand-in that wraps a package stands in only for the version it wraps: a package
+			// with its own older copy (cli-table3's string-width 4) keeps it.
+			if (wrapping.has(arguments_.path)) {
+				const [wanted, wrapped] = await Promise.all([
+					context.resolve(arguments_.path, {kind: arguments_.kind, resolveDir: arguments_.resolveDir, pluginData: skip}),
+					context.resolve(arguments_.path, {kind: arguments_.kind, resolveDir: process.cwd(), pluginData: skip}),
+				]);
+				if (wanted.path !== wrapped.path) {
+					return undefined;
+				}
 			}
 
 			const result = await context.resolve(stubs[arguments_.path], {kind: arguments_.kind, resolveDir: process.cwd()});

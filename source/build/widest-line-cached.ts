@@ -6,7 +6,7 @@
  * (`core/text/text-width`, checked against string-width character by character).
  */
 import widestLineOf from 'widest-line';
-import {isCountableText, stringWidth} from '../core/text/text-width.js';
+import {countedWidth as counted} from '../core/text/text-width.js';
 
 const capacity = 4096;
 const widths = new Map<string, number>();
@@ -30,9 +30,5 @@ export default function widestLine(text: string): number {
 
 function countedWidth(text: string): number | undefined {
 	const plain = text.includes('\u001B') ? text.replace(styling, '') : text;
-	if (plain.includes('\u001B') || plain.includes('\n') || !isCountableText(plain)) {
-		return undefined;
-	}
-
-	return stringWidth(plain);
+	return plain.includes('\u001B') ? undefined : counted(plain);
 }

@@ -2,8 +2,10 @@ import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import * as original from '@alcalzone/ansi-tokenize';
+import stringWidthOriginal from 'string-width';
 import widestLineOriginal from 'widest-line';
 import * as cached from '../../source/build/ansi-tokenize-cached.js';
+import stringWidth from '../../source/build/string-width-counted.js';
 import widestLine from '../../source/build/widest-line-cached.js';
 import {parseArticle} from '../../source/core/article/article.js';
 import {RenderedArticle} from '../../source/core/markdown/render.js';
@@ -12,8 +14,8 @@ import {darkTheme, lightTheme} from '../../source/core/theme/theme.js';
 import {highlightCode} from '../../source/node/highlight.js';
 
 /**
- * The bundle's stand-ins for Ink's frame composer (`source/build/`) must give what the packages
- * give, on the lines folio draws and on text it does not expect.
+ * The bundle's stand-ins for Ink's frame composer and string-width (`source/build/`) must give
+ * what the packages give, on the lines folio draws and on text it does not expect.
  */
 const articlesFolder = path.join(import.meta.dirname, '../../articles');
 
@@ -89,4 +91,17 @@ test('lines and blocks of lines are as wide as widest-line measures them', t => 
 		t.is(widestLine(text), widestLineOriginal(text), JSON.stringify(text));
 		t.is(widestLine(text), widestLineOriginal(text), 'remembered');
 	}
+});
+
+test('text is as wide as string-width measures it, with and without its options', t => {
+	const wrong: string[] = [];
+	for (const text of [...lines, ...awkward.map(line => `${line}\n${line}`)]) {
+		for (const options of [undefined, {ambiguousIsNarrow: false}, {countAnsiEscapeCodes: true}]) {
+			if (stringWidth(text, options) !== stringWidthOriginal(text, options)) {
+				wrong.push(`${JSON.stringify(options)}: ${JSON.stringify(text)}: ${stringWidth(text, options)}, string-width ${stringWidthOriginal(text, options)}`);
+			}
+		}
+	}
+
+	t.deepEqual(wrong.slice(0, 5), []);
 });

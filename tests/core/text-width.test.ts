@@ -43,3 +43,15 @@ test('mixed text of typography, CJK and combining marks is measured as string-wi
 		t.is(stringWidth(text), stringWidthReference(text), JSON.stringify(text));
 	}
 });
+
+test('the icons folio draws are measured as string-width measures them, alone, in text and with anything joined to them', t => {
+	const icons = ['📅', '📁', '👁', '⏱️', '💡', '📑', '🖼'];
+	const joined = ['', '\uFE0F', '\u200D🗨', '🏽', '\u0301', ' 中文 — é', '📅'];
+	for (const icon of icons) {
+		for (const after of joined) {
+			for (const text of [icon + after, `a${icon}${after}b`, `${icon}${after} ${icon}`, `Date: ${icon}${after} 2026-01-01 · ≤ 3`]) {
+				t.is(stringWidth(text), stringWidthReference(text), JSON.stringify(text));
+			}
+		}
+	}
+});

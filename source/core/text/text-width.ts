@@ -59,11 +59,11 @@ function loaded() {
 
 // Characters string-width measures as 1 or 2 columns whatever stands beside them: none combines,
 // joins or is an emoji. One column: symbols and marks common in prose (≤ ≠ € ™-less letterlike,
-// ½ ①, super- and subscripts, box and block drawing, many shapes, and the ◦ ▪ ☐ ☑ folio draws
-// for nested bullets and task boxes). Two: CJK ideographs, kana,
+// ½ ①, super- and subscripts, box and block drawing, many shapes, and the ◦ ▪ ☐ ☑ ✓ folio draws
+// for nested bullets, task boxes and sections read). Two: CJK ideographs, kana,
 // Hangul syllables, fullwidth forms. tests/core/text-width.test.ts checks every BMP character
 // against string-width. Text made only of these is measured by counting, without the tables.
-const oneColumn = '\u0020-\u007E\u00A0-\u02FF\u2010-\u2027\u2030-\u205E\u2074-\u208E\u2090-\u209C\u20A0-\u20C0\u2100-\u2121\u2123-\u2138\u213A-\u218B\u2190-\u2319\u2460-\u24C1\u24C3-\u25A9\u25AA\u25E6\u2610\u2611';
+const oneColumn = '\u0020-\u007E\u00A0-\u02FF\u2010-\u2027\u2030-\u205E\u2074-\u208E\u2090-\u209C\u20A0-\u20C0\u2100-\u2121\u2123-\u2138\u213A-\u218B\u2190-\u2319\u2460-\u24C1\u24C3-\u25A9\u25AA\u25E6\u2610\u2611\u2713';
 const twoColumns = '\u2E80-\u2E99\u2E9B-\u2EF3\u2F00-\u2FD5\u2FF0-\u3029\u3031-\u303C\u3041-\u3096\u309B-\u30FF\u3105-\u312F\u3131-\u3163\u3165-\u318E\u3190-\u31E5\u31EF-\u321E\u3220-\u3247\u3250-\u3296\u329A-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uF900-\uFA6D\uFA70-\uFAD9\uFE30-\uFE4F\uFF01-\uFF60';
 const notCountable = new RegExp(`[^${oneColumn}${twoColumns}]`);
 const wideCharacter = new RegExp(`[${twoColumns}]`, 'g');
@@ -76,17 +76,42 @@ export function isCountableText(text: string): boolean {
 	return !notCountable.test(text);
 }
 
+/**
+ * The emoji folio draws itself (the article header's icons, images), each as wide as
+ * string-width measures it (tests/core/text-width.test.ts checks): text holding them is still
+ * measured by counting, which spares the reader's first frame string-width's emoji tables.
+ */
+const iconWidths = new Map([['📅', 2], ['📁', 2], ['👁', 1], ['⏱️', 2], ['💡', 2], ['📑', 2], ['🖼', 1]]);
+const icons = new RegExp([...iconWidths.keys()].join('|'), 'g');
+const iconStart = /[\u23F1\uD83D]/;
+
+/** Columns of text without escape sequences measured by counting, or undefined when it needs string-width. */
+export function countedWidth(text: string): number | undefined {
+	if (!notCountable.test(text)) {
+		return text.length + (text.match(wideCharacter)?.length ?? 0);
+	}
+
+	if (!iconStart.test(text)) {
+		return undefined;
+	}
+
+	// An icon with anything joined to it (a variation selector, a skin tone, a joiner) leaves that
+	// behind, which is not countable.
+	let iconColumns = 0;
+	const rest = text.replace(icons, icon => {
+		iconColumns += iconWidths.get(icon)!;
+		return '';
+	});
+	return notCountable.test(rest) ? undefined : iconColumns + rest.length + (rest.match(wideCharacter)?.length ?? 0);
+}
+
 /** Columns of text without escape sequences, counting CJK and emoji as two. */
 export function stringWidth(text: string): number {
 	if (isSimpleText(text)) {
 		return text.length;
 	}
 
-	if (!notCountable.test(text)) {
-		return text.length + (text.match(wideCharacter)?.length ?? 0);
-	}
-
-	return loaded().stringWidth(text);
+	return countedWidth(text) ?? loaded().stringWidth(text);
 }
 
 /** wrap-ansi, for lines with wide characters. */
