@@ -6,7 +6,7 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import path from 'node:path';
 
 export type Step = {quiet: number} | {sleep: number} | {send: string} | {key: string; expect?: string[]; label?: string};
-export type Probe = {first_frame_ms: number | null; keys: Array<{label: string; ms: number | null}>; peak_rss_kb: number; status: number | null};
+export type Probe = {first_frame_ms: number | null; keys: Array<{label: string; ms: number | null; drew: boolean}>; peak_rss_kb: number; status: number | null};
 
 /** The terminal every screen is measured in. */
 export const terminal = {columns: 120, rows: 40};
@@ -46,9 +46,12 @@ export function timeCommand(command: string, args: string[], env: NodeJS.Process
 	return elapsed;
 }
 
-/** Key latencies of a probe with this label (or all), in ms. */
+/**
+ * Key latencies of a probe with this label (or all), in ms: a key that never showed what it
+ * waited for counts as infinitely slow; one that changed nothing (j on the last line) is left out.
+ */
 export function keyTimes(probes: Probe[], label?: string): number[] {
-	return probes.flatMap(result => result.keys.filter(key => label === undefined || key.label === label).map(key => key.ms ?? Number.POSITIVE_INFINITY));
+	return probes.flatMap(result => result.keys.filter(key => (label === undefined || key.label === label) && (key.drew || key.ms !== null)).map(key => key.ms ?? Number.POSITIVE_INFINITY));
 }
 
 export function installed(command: string): boolean {

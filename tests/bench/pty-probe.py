@@ -11,6 +11,8 @@ screen). Then runs the steps in order:
                             after 60 ms without output, send K and time it: from the key to the last byte of the frame it
                             caused (output then quiet for 20 ms), and, when EXPECT is given, not
                             before one of those markers has appeared since the key was sent.
+                            Without EXPECT, a key that draws nothing for NO_FRAME seconds changed
+                            nothing: its entry says drew: false and it is not timed.
 Prints one JSON object: first_frame_ms, keys (list of {label, ms}), peak_rss_kb (VmHWM of the
 process and its children), status.
 """
@@ -18,6 +20,9 @@ import json, os, pty, select, signal, struct, sys, time, fcntl, termios
 
 FRAME_QUIET = 0.02
 KEY_TIMEOUT = 30.0
+# A key expecting nothing in particular that draws nothing within this long changed nothing
+# (j on the last line): it is not timed, rather than waited for until KEY_TIMEOUT.
+NO_FRAME = 1.5
 # Quiet before each key: a reader's pace (Ink draws at most one frame per 33 ms).
 KEY_GAP = 0.06
 
@@ -53,7 +58,8 @@ def main():
                 read(fd, max(0.001, until - time.perf_counter()))
         else:
             drain(fd, KEY_GAP)
-            keys.append({'label': step.get('label', step['key']), 'ms': press(fd, step['key'], step.get('expect'))})
+            ms, drew = press(fd, step['key'], step.get('expect'))
+            keys.append({'label': step.get('label', step['key']), 'ms': ms, 'drew': drew})
         rss = max(rss, peak_rss(pid))
     rss = max(rss, peak_rss(pid))
     try:
@@ -71,7 +77,8 @@ def press(fd, key, expect):
     found = not markers
     last = None
     while True:
-        timeout = FRAME_QUIET if (found and last) else max(0.001, sent + KEY_TIMEOUT - time.perf_counter())
+        limit = NO_FRAME if (not markers and last is None) else KEY_TIMEOUT
+        timeout = FRAME_QUIET if (found and last) else max(0.001, sent + limit - time.perf_counter())
         chunk = read(fd, timeout)
         if not chunk:
             break
@@ -82,7 +89,8 @@ def press(fd, key, expect):
             found = any(marker in seen for marker in markers)
         if time.perf_counter() - sent > KEY_TIMEOUT:
             break
-    return None if last is None or not found else (last - sent) * 1000
+    # (ms or None, whether the key drew anything at all)
+    return (None if last is None or not found else (last - sent) * 1000), last is not None
 
 def read(fd, timeout):
     """Bytes written within `timeout` seconds: b'' when none, None when the program has gone."""
