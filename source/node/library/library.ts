@@ -92,15 +92,19 @@ export function scanLibrary(directory: string): Library {
 			continue;
 		}
 
+		// Folders here are resolved and a name holds no separator: joining is concatenating
+		// (path.join normalises every one of 10,000 paths again).
+		const folderPrefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+		const realPrefix = realFolder.endsWith(path.sep) ? realFolder : realFolder + path.sep;
 		for (const child of children) {
 			if (child.name.startsWith('.') || ignoredFolders.has(child.name)) {
 				continue;
 			}
 
-			const full = path.join(folder, child.name);
+			const full = folderPrefix + child.name;
 			const childRelative = relative ? `${relative}/${child.name}` : child.name;
 			const isMarkdown = /\.md$/i.test(child.name);
-			let target = path.join(realFolder, child.name);
+			let target = realPrefix + child.name;
 			let kind = child.isDirectory() ? 'folder' : (child.isFile() ? 'file' : 'other');
 			if (child.isSymbolicLink()) {
 				const resolved = resolveLink(full, realRoot);
@@ -123,12 +127,13 @@ export function scanLibrary(directory: string): Library {
 				}
 			} else if (kind === 'file' && isMarkdown) {
 				try {
-					const stats = statSync(target);
-					files.push({id: childRelative.replace(/\.md$/i, ''), path: full, realPath: target, size: stats.size, mtimeMs: stats.mtimeMs});
-				} catch (error) {
-					if (codeOf(error) !== 'ENOENT') {
-						skipped.push({path: full, reason: describeFsError(error)});
+					// A file deleted since the folder was listed is simply not there.
+					const stats = statSync(target, {throwIfNoEntry: false});
+					if (stats) {
+						files.push({id: childRelative.slice(0, -3), path: full, realPath: target, size: stats.size, mtimeMs: stats.mtimeMs});
 					}
+				} catch (error) {
+					skipped.push({path: full, reason: describeFsError(error)});
 				}
 			}
 		}
