@@ -4,15 +4,23 @@
  * start of words score more, so `gs` ranks "getting started" above "settings".
  */
 export function fuzzyScore(query: string, text: string): number | undefined {
-	const wanted = query.toLowerCase().replace(/\s+/g, '');
+	return fuzzyScorePrepared(fuzzyQuery(query), text.toLowerCase());
+}
+
+/** A query as `fuzzyScorePrepared` takes it: lower case, without spaces. */
+export function fuzzyQuery(query: string): string {
+	return query.toLowerCase().replace(/\s+/g, '');
+}
+
+/** `fuzzyScore` with the query from `fuzzyQuery` and the text already in lower case: for scoring many texts. */
+export function fuzzyScorePrepared(wanted: string, haystack: string): number | undefined {
 	if (wanted === '') {
 		return 0;
 	}
 
-	const haystack = text.toLowerCase();
 	const direct = haystack.indexOf(wanted);
 	if (direct !== -1) {
-		return 1000 - direct + (direct === 0 || /[\s/_-]/.test(haystack[direct - 1]) ? 100 : 0);
+		return 1000 - direct + (direct === 0 || isWordBreak(haystack[direct - 1]) ? 100 : 0);
 	}
 
 	let score = 0;
@@ -25,7 +33,7 @@ export function fuzzyScore(query: string, text: string): number | undefined {
 		}
 
 		score += position === previous + 1 ? 5 : 1;
-		if (position === 0 || /[\s/_-]/.test(haystack[position - 1])) {
+		if (position === 0 || isWordBreak(haystack[position - 1])) {
 			score += 3;
 		}
 
@@ -33,4 +41,8 @@ export function fuzzyScore(query: string, text: string): number | undefined {
 	}
 
 	return score;
+}
+
+function isWordBreak(character: string): boolean {
+	return character === ' ' || character === '/' || character === '_' || character === '-' || /\s/.test(character);
 }
