@@ -1,12 +1,9 @@
 import path from 'node:path';
 import type {Article} from '../core/article/article.js';
-import {normaliseSource} from '../core/article/article.js';
-import {splitFrontMatter} from '../core/article/front-matter.js';
 import {FolioError} from '../core/errors.js';
 import {libraryCandidates} from '../core/links/resolve-link.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {maxBytes} from '../node/library/limits.js';
-import {loadArticle, locateArticle, readSourceFile} from '../node/library/source.js';
 import {watchFile} from '../node/library/watch-file.js';
 import {editorFor, runEditor} from '../node/open/editor.js';
 import {openUrl} from '../node/open/open-url.js';
@@ -18,18 +15,28 @@ import type {CommandContext} from './context.js';
 export type TerminalHandover = <T>(run: () => T) => T;
 
 /**
+ * The article loader, with the Markdown parser behind it, loaded when an article is first opened
+ * or reloaded: the library screen starts without it.
+ */
+const articleSource = async () => import('../node/library/source.js');
+
+/**
  * Links and the editor for the full-screen reader: linked articles are found within the library
  * only (or beside a file opened by path), never elsewhere.
  */
 export function sessionLinks(context: CommandContext, handOver: TerminalHandover): SessionLinks {
 	const limit = maxBytes(context.env);
-	const open = (argument: string) => loadArticle(locateArticle(argument, context.libraryFolder), limit);
+	const opener = async () => {
+		const {loadArticle, locateArticle} = await articleSource();
+		return (argument: string) => loadArticle(locateArticle(argument, context.libraryFolder), limit);
+	};
+
 	return {
 		async openLinked(from, linkPath) {
-			return linkedArticle(from, linkPath, open);
+			return linkedArticle(from, linkPath, await opener());
 		},
 		async reopen(id) {
-			return open(id);
+			return (await opener())(id);
 		},
 		openUrl: async url => (await openUrl(url, context.env)).message,
 		async edit(article, line) {
@@ -38,7 +45,7 @@ export function sessionLinks(context: CommandContext, handOver: TerminalHandover
 			}
 
 			const file = article.origin.path;
-			const invocation = await editorFor(file, bodyStartLine(file, limit) + line, context.env);
+			const invocation = await editorFor(file, await bodyStartLine(file, limit) + line, context.env);
 			return handOver(() => runEditor(invocation, context.env).message);
 		},
 	};
@@ -51,7 +58,7 @@ export function articleFiles(context: CommandContext): ArticleFiles {
 		watch(article, onChange) {
 			return article.origin.kind === 'stdin' ? () => undefined : watchFile(article.origin.path, onChange);
 		},
-		reload: article => loadArticle({origin: article.origin}, limit),
+		reload: async article => (await articleSource()).loadArticle({origin: article.origin}, limit),
 	};
 }
 
@@ -92,7 +99,8 @@ function linkedArticle(from: Article, linkPath: string, open: (argument: string)
 }
 
 /** Lines of the file before its body (the front matter): a body line plus these is a file line. */
-function bodyStartLine(file: string, limit: number): number {
+async function bodyStartLine(file: string, limit: number): Promise<number> {
+	const [{normaliseSource}, {splitFrontMatter}, {readSourceFile}] = await Promise.all([import('../core/article/article.js'), import('../core/article/front-matter.js'), articleSource()]);
 	try {
 		const source = normaliseSource(readSourceFile(file, limit).text);
 		const {body} = splitFrontMatter(source);

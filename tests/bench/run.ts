@@ -22,6 +22,8 @@ const cli = path.resolve(process.env.BENCH_CLI ?? path.join(root, 'dist/cli.js')
 const before = process.env.BENCH_BEFORE ? path.resolve(process.env.BENCH_BEFORE) : undefined;
 const work = mkdtempSync(path.join(os.tmpdir(), 'folio-bench-'));
 const runs = Number(process.env.BENCH_RUNS ?? 5);
+/** Reader runs so far: each gets its own reading state (`freshState`). */
+let stateRuns = 0;
 const width = 80;
 const env: NodeJS.ProcessEnv = {...process.env, FOLIO_STATE_DIR: path.join(work, 'state'), XDG_CACHE_HOME: path.join(work, 'cache'), NO_COLOR: undefined, FORCE_COLOR: undefined, LESS: undefined, LESSOPEN: undefined};
 const node = process.execPath;
@@ -93,7 +95,6 @@ for (const input of inputs.filter(item => item.screens)) {
  * at its top. With a shared state a run would resume where the last one quit (after `G`, at the
  * end), and `G` would then change nothing and the first screen would be a whole render.
  */
-let stateRuns = 0;
 function freshState(): NodeJS.ProcessEnv {
 	return {...env, FOLIO_STATE_DIR: path.join(work, `state-${stateRuns++}`)};
 }

@@ -1,3 +1,7 @@
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import test, {type ExecutionContext} from 'ava';
 import {readerScreen} from '../helpers/reader-screen.js';
 import {start, type Session} from '../helpers/terminal.js';
@@ -170,4 +174,27 @@ test('/ also finds words in the articles\' text: the matches are listed with sni
 	const section = place.split(' › ')[1]?.replace(/…$/, '') ?? '';
 	const moved = readerScreen(await folio.waitFor(text => !/^match|^$/.test(readerScreen(text).section)));
 	t.true(section !== '' && moved.section.startsWith(section), `the section of the match (${place}), got ${moved.section}`);
+});
+
+test('the library screen starts without the Markdown parser once its listing is cached; opening an article loads it', async t => {
+	const folder = mkdtempSync(path.join(os.tmpdir(), 'folio-modules-'));
+	t.teardown(() => rmSync(folder, {recursive: true, force: true}));
+	const log = path.join(folder, 'modules.txt');
+	const loaded = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(url => url.includes('/dist/')) : []);
+	// marked's chunk is the one holding its `walkTokens` hook.
+	const holdsMarked = (urls: string[]) => urls.some(url => readFileSync(fileURLToPath(url), 'utf8').includes('walkTokens'));
+	const env = {NODE_OPTIONS: `--import=${path.resolve('tests/helpers/record-modules.mjs')}`, FOLIO_MODULE_LOG: log, XDG_CACHE_HOME: path.join(folder, 'cache')};
+	// The first run lists the articles (reading them) and caches the listing.
+	const first = await start([], {t, width: 100, height: 30, env});
+	await first.waitFor(text => text.includes(footer) && rows(text).length > 0);
+	await first.send('q');
+	t.is(await first.exitCode(), 0);
+	rmSync(log, {force: true});
+	const folio = await start([], {t, width: 100, height: 30, env});
+	await folio.waitFor(text => text.includes(footer) && rows(text).length > 0);
+	t.true(loaded().some(url => /\/read-[\w-]+\.js$/.test(url)), 'the module log records the reader');
+	t.false(holdsMarked(loaded()), 'the library screen loaded marked');
+	await folio.send('Enter');
+	await folio.waitFor(text => text.includes('? help'));
+	t.true(holdsMarked(loaded()), 'opening an article loads marked');
 });

@@ -6,8 +6,8 @@ import {sanitizeLine} from '../../core/text/sanitize.js';
 export type ArticleFiles = {
 	/** Call `onChange` when the article's file changes or is deleted; returns a function that stops. */
 	watch(article: Article, onChange: (change: 'changed' | 'deleted') => void): () => void;
-	/** Read the article's file again; throws a one-line error when it cannot. */
-	reload(article: Article): Article;
+	/** Read the article's file again; throws (or rejects with) a one-line error when it cannot. */
+	reload(article: Article): Article | Promise<Article>;
 };
 
 /**
@@ -29,18 +29,28 @@ export function useLiveArticle(opened: Article, files: ArticleFiles | undefined,
 			return;
 		}
 
-		return files.watch(opened, change => {
+		let watching = true;
+		const stop = files.watch(opened, change => {
 			if (change === 'deleted') {
 				onNotice({text: `${sanitizeLine(origin.path)} was deleted; showing its last text`});
 				return;
 			}
 
-			try {
-				setArticle(files.reload(opened));
-			} catch (error) {
-				onNotice({text: `not reloaded: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`});
-			}
+			// A reload that finishes after the watch ended (another article opened) is dropped.
+			(async () => files.reload(opened))().then(article => {
+				if (watching) {
+					setArticle(article);
+				}
+			}, (error: unknown) => {
+				if (watching) {
+					onNotice({text: `not reloaded: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`});
+				}
+			});
 		});
+		return () => {
+			watching = false;
+			stop();
+		};
 	}, [files, opened, origin, onNotice]);
 	return article;
 }
