@@ -19,7 +19,7 @@ const stubs = {
 	// Ink's frame composer: lines cut into styled characters and measured once, not every frame.
 	'@alcalzone/ansi-tokenize': './source/build/ansi-tokenize-cached.ts',
 	'widest-line': './source/build/widest-line-cached.ts',
-	// Everyone's string-width (Ink, wrap-ansi, cli-truncate): counting where counting is exact.
+	// string-width 8 for Ink, widest-line and cli-truncate: counting where counting is exact.
 	'string-width': './source/build/string-width-counted.ts',
 };
 
@@ -33,7 +33,7 @@ const replaceModules = {
 		const filter = new RegExp(`^(${Object.keys(stubs).map(name => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
 		context.onResolve({filter}, async arguments_ => {
 			// A stand-in that wraps the package it stands in for imports the real one.
-			if (arguments_.importer.includes('/source/build/') || arguments_.pluginData === skip) {
+			if (/[\\/]source[\\/]build[\\/]/.test(arguments_.importer) || arguments_.pluginData === skip) {
 				return undefined;
 			}
 

@@ -37,9 +37,10 @@ export function tokenize(text: string, endChar?: number): Token[] {
 	return tokens;
 }
 
-// SGR sequences and OSC 8 hyperlinks, the only escape sequences folio's lines hold, and the text between.
+// SGR sequences and well-formed OSC 8 hyperlinks (`ESC ] 8 ; params ; uri BEL`), the only escape
+// sequences folio's lines hold, and the text between; any other escape sends the line to the package.
 // eslint-disable-next-line no-control-regex
-const pieces = /\u001B\[[\d;]*m|\u001B\]8;[^\u0007\u001B]*\u0007|[^\u001B]+|\u001B/g;
+const pieces = /\u001B\[[\d;]*m|\u001B\]8;[\u0020-\u003A\u003C-\u007E\u00A0-\uFFFF]*;[\u0020-\u007E\u00A0-\uFFFF]*\u0007|[^\u001B]+|\u001B/g;
 const tokensOfPiece = new Map<string, Token[]>();
 
 /**

@@ -8,14 +8,15 @@
 import stringWidthOf, {type Options} from 'string-width';
 import {countedWidth} from '../core/text/text-width.js';
 
-// SGR sequences and OSC 8 hyperlinks, which take no columns.
+// SGR sequences and well-formed OSC 8 hyperlinks, which take no columns. Anything else with an
+// escape, and the soft hyphen (one column to folio, none to string-width), goes to the package.
 // eslint-disable-next-line no-control-regex
-const styling = /\u001B\[[\d;]*m|\u001B\]8;[^\u0007\u001B]*\u0007/g;
+const styling = /\u001B\[[\d;]*m|\u001B\]8;[\u0020-\u003A\u003C-\u007E\u00A0-\uFFFF]*;[\u0020-\u007E\u00A0-\uFFFF]*\u0007/g;
 
 export default function stringWidth(text: string, options?: Options): number {
 	if (options === undefined && typeof text === 'string') {
 		const plain = text.includes('\u001B') ? text.replace(styling, '') : text;
-		const width = plain.includes('\u001B') ? undefined : countedWidth(plain);
+		const width = plain.includes('\u001B') || plain.includes('\u00AD') ? undefined : countedWidth(plain);
 		if (width !== undefined) {
 			return width;
 		}

@@ -10,9 +10,10 @@ import {countedWidth as counted} from '../core/text/text-width.js';
 
 const capacity = 4096;
 const widths = new Map<string, number>();
-// SGR sequences and OSC 8 hyperlinks, which take no columns.
+// SGR sequences and well-formed OSC 8 hyperlinks, which take no columns. Anything else with an
+// escape, and the soft hyphen (one column to folio, none to string-width), goes to the package.
 // eslint-disable-next-line no-control-regex
-const styling = /\u001B\[[\d;]*m|\u001B\]8;[^\u0007\u001B]*\u0007/g;
+const styling = /\u001B\[[\d;]*m|\u001B\]8;[\u0020-\u003A\u003C-\u007E\u00A0-\uFFFF]*;[\u0020-\u007E\u00A0-\uFFFF]*\u0007/g;
 
 export default function widestLine(text: string): number {
 	let width = widths.get(text);
@@ -30,5 +31,5 @@ export default function widestLine(text: string): number {
 
 function countedWidth(text: string): number | undefined {
 	const plain = text.includes('\u001B') ? text.replace(styling, '') : text;
-	return plain.includes('\u001B') ? undefined : counted(plain);
+	return plain.includes('\u001B') || plain.includes('\u00AD') ? undefined : counted(plain);
 }

@@ -51,7 +51,7 @@ export function timeCommand(command: string, args: string[], env: NodeJS.Process
  * waited for counts as infinitely slow; one that changed nothing (j on the last line) is left out.
  */
 export function keyTimes(probes: Probe[], label?: string): number[] {
-	return probes.flatMap(result => result.keys.filter(key => (label === undefined || key.label === label) && (key.drew || key.ms !== null)).map(key => key.ms ?? Number.POSITIVE_INFINITY));
+	return probes.flatMap(result => result.keys.filter(key => (label === undefined || key.label === label) && key.drew).map(key => key.ms ?? Number.POSITIVE_INFINITY));
 }
 
 export function installed(command: string): boolean {

@@ -11,8 +11,9 @@ screen). Then runs the steps in order:
                             after 60 ms without output, send K and time it: from the key to the last byte of the frame it
                             caused (output then quiet for 20 ms), and, when EXPECT is given, not
                             before one of those markers has appeared since the key was sent.
-                            Without EXPECT, a key that draws nothing for NO_FRAME seconds changed
-                            nothing: its entry says drew: false and it is not timed.
+                            Without EXPECT, a key that draws nothing for NO_FRAME seconds (and
+                            leaves the program running) changed nothing: its entry says drew: false
+                            and it is not timed.
 Prints one JSON object: first_frame_ms, keys (list of {label, ms}), peak_rss_kb (VmHWM of the
 process and its children), status.
 """
@@ -21,8 +22,9 @@ import json, os, pty, select, signal, struct, sys, time, fcntl, termios
 FRAME_QUIET = 0.02
 KEY_TIMEOUT = 30.0
 # A key expecting nothing in particular that draws nothing within this long changed nothing
-# (j on the last line): it is not timed, rather than waited for until KEY_TIMEOUT.
-NO_FRAME = 1.5
+# (j on the last line): it is not timed, rather than waited for until KEY_TIMEOUT. Far longer
+# than any frame, so a slow key (one queued behind G) is still timed.
+NO_FRAME = 5.0
 # Quiet before each key: a reader's pace (Ink draws at most one frame per 33 ms).
 KEY_GAP = 0.06
 
@@ -76,10 +78,13 @@ def press(fd, key, expect):
     os.write(fd, key.encode())
     found = not markers
     last = None
+    gone = False
     while True:
         limit = NO_FRAME if (not markers and last is None) else KEY_TIMEOUT
         timeout = FRAME_QUIET if (found and last) else max(0.001, sent + limit - time.perf_counter())
         chunk = read(fd, timeout)
+        if chunk is None:
+            gone = True
         if not chunk:
             break
         last = time.perf_counter()
@@ -89,8 +94,10 @@ def press(fd, key, expect):
             found = any(marker in seen for marker in markers)
         if time.perf_counter() - sent > KEY_TIMEOUT:
             break
-    # (ms or None, whether the key drew anything at all)
-    return (None if last is None or not found else (last - sent) * 1000), last is not None
+    # (ms or None, drew): drew is false only for a key that expected nothing, drew nothing and
+    # left the program running (it changed nothing); a key that never showed what it waited
+    # for, or ended the program, is untimed but drew stays true, so it counts as infinitely slow.
+    return (None if last is None or not found else (last - sent) * 1000), not (not markers and last is None and not gone)
 
 def read(fd, timeout):
     """Bytes written within `timeout` seconds: b'' when none, None when the program has gone."""

@@ -31,6 +31,8 @@ const awkward = [
 	'\u001B[1;31mbold red\u001B[39m still bold\u001B[22m', '\u001B[38;2;10;20;30mtrue colour\u001B[0m', '\u001B[38;5;200m\u001B[48;5;17mtwo\u001B[49m\u001B[39m',
 	'\u001B]8;;https://example.com\u0007link\u001B]8;;\u0007 after', '\u001B]8;;broken link', 'a lone \u001B escape', '\u001B[unknown', '\u001B[2m\u001B[1mdim bold\u001B[22m',
 	'≤ — ’ “quotes” ◦ ▪ ☐ ☑ ↪ │ ─ ┌', '\u001B[7m inverse \u001B[27m\u001B[4munder\u001B[24m', 'ｆｕｌｌ ｗｉｄｔｈ', '\u200B zero width \u200D join',
+	'soft\u00ADhyphen', '\u001B]8;x\u0007a;b\u001B]8;;\u0007c', '\u001B]8;;a\u009Cb\u0007text', '\u001B]8;;a\u0018b\u0007text', '\u001B]8;;https://example.com\u001B\\link\u001B]8;;\u001B\\',
+	'\u001B]8;id=1;https://example.com/é\u0007é link\u001B]8;;\u0007', 'line one\nline two ≤', '📅 2026-01-01 · 📁 Guides · 👁 3 views · ⏱️ 4 min read',
 ];
 
 let lines: string[] = [];
@@ -104,4 +106,16 @@ test('text is as wide as string-width measures it, with and without its options'
 	}
 
 	t.deepEqual(wrong.slice(0, 5), []);
+});
+
+test('the bundle holds the stand-ins, and packages with their own older string-width keep it', t => {
+	const chunks = path.join(import.meta.dirname, '../../dist/chunks');
+	const bundle = readdirSync(chunks).map(file => readFileSync(path.join(chunks, file), 'utf8')).join('\n');
+	for (const standIn of ['ansi-tokenize-cached.ts', 'widest-line-cached.ts', 'string-width-counted.ts']) {
+		t.regex(bundle, new RegExp(`^// source/build/${standIn.replace('.', '\\.')}$`, 'm'), `${standIn} is bundled`);
+	}
+
+	// wrap-ansi wraps wide text with its own string-width 7; the stand-in is for 8 alone.
+	t.regex(bundle, /^\/\/ .*node_modules\/wrap-ansi\/node_modules\/string-width\/index\.js$/m);
+	t.regex(bundle, /^\/\/ .*node_modules\/string-width\/index\.js$/m, 'the stand-in wraps the real string-width 8');
 });
