@@ -1,5 +1,6 @@
 import yaml from 'js-yaml';
 import {sanitizeLine} from '../text/sanitize.js';
+import {maxFieldLength, maxFrontMatterLength, maxTagLength, maxTags} from './front-matter-limits.js';
 
 /** The front matter fields folio reads; every string is sanitised. */
 export type FrontMatter = {
@@ -18,13 +19,6 @@ export type SplitResult = {
 	warning?: string;
 };
 
-/** Longest front matter read, in characters; a longer block is shown as text. */
-export const maxFrontMatterLength = 1_048_576;
-/** Longest title, date, category or summary kept, in characters; longer ones are cut with `…`. */
-export const maxFieldLength = 1000;
-/** Most tags kept, and the longest tag. YAML aliases can repeat one value thousands of times. */
-export const maxTags = 10_000;
-export const maxTagLength = 100;
 
 const opening = /^---[ \t]*\n/;
 const closing = /\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type {ArticleInfo} from '../../core/article/article.js';
 import {ensureFolder, writeFileDurably} from '../durable-write.js';
-import {maxFieldLength, maxTagLength, maxTags} from '../../core/article/front-matter.js';
+import {maxFieldLength, maxTagLength, maxTags} from '../../core/article/front-matter-limits.js';
 import {messageName, sanitizeLine} from '../../core/text/sanitize.js';
 
 /** What the cache keeps for one file: enough to list it without reading it. */
