@@ -1,4 +1,4 @@
-import {fstatSync, readFileSync, readSync, realpathSync, statSync} from 'node:fs';
+import {closeSync, fstatSync, openSync, readFileSync, readSync, realpathSync, statSync} from 'node:fs';
 import {isUtf8} from 'node:buffer';
 import path from 'node:path';
 import {parseArticle, readArticleInfo, type Article, type ArticleInfo, type ArticleOrigin} from '../../core/article/article.js';
@@ -22,32 +22,40 @@ export function decodeText(bytes: Buffer, name: string): SourceText {
 	return isUtf8(bytes) ? {text, warnings: []} : {text, warnings: [`${name} is not valid UTF-8; invalid bytes are shown as \uFFFD`]};
 }
 
-/** Read a Markdown file within the size limit. */
+/**
+ * Read a Markdown file within the size limit. The file is opened once and measured through its
+ * descriptor (not looked up again by path for a stat): indexing a library reads thousands.
+ */
 export function readSourceFile(file: string, limit: number): SourceText {
 	const name = messageName(file);
-	let stats;
+	const isFolder = () => new FolioError(`${name} is a folder; give an article id or a .md file (folio list shows the ids)`);
+	let fd: number;
 	try {
-		stats = statSync(file);
+		fd = openSync(file, 'r');
 	} catch (error) {
-		throw new FolioError(`cannot read ${name}: ${describeFsError(error)}`);
-	}
-
-	if (stats.isDirectory()) {
-		throw new FolioError(`${name} is a folder; give an article id or a .md file (folio list shows the ids)`);
-	}
-
-	if (stats.size > limit) {
-		throw new FolioError(`${name} is ${megabytes(stats.size)}, above the ${megabytes(limit)} limit (raise FOLIO_MAX_BYTES to open it)`);
+		// Windows does not open folders at all.
+		throw (error as NodeJS.ErrnoException).code === 'EISDIR' ? isFolder() : new FolioError(`cannot read ${name}: ${describeFsError(error)}`);
 	}
 
 	try {
-		return decodeText(readFileSync(file), name);
+		const stats = fstatSync(fd);
+		if (stats.isDirectory()) {
+			throw isFolder();
+		}
+
+		if (stats.size > limit) {
+			throw new FolioError(`${name} is ${megabytes(stats.size)}, above the ${megabytes(limit)} limit (raise FOLIO_MAX_BYTES to open it)`);
+		}
+
+		return decodeText(readFileSync(fd), name);
 	} catch (error) {
 		if (error instanceof FolioError) {
 			throw error;
 		}
 
 		throw new FolioError(`cannot read ${name}: ${describeFsError(error)}`);
+	} finally {
+		closeSync(fd);
 	}
 }
 
