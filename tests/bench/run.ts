@@ -82,6 +82,12 @@ if (Number.isFinite(linear)) {
 const library = median(repeat(runs, () => probe([node, cli], 'q quit', [], env).first_frame_ms ?? Number.NaN));
 results.libraryFirstFrameMs = library;
 console.log('\nscreens (median ms to the first screen):');
+if (before) {
+	const oldLibrary = median(repeat(runs, () => probe([node, before], 'q quit', [], env).first_frame_ms ?? Number.NaN));
+	results['before libraryFirstFrameMs'] = oldLibrary;
+	console.log(`  before: library first frame ${ms(oldLibrary)} (${ratio(oldLibrary, floor)} floor)`);
+}
+
 target('library first frame ≤ 2.5× node -e floor', `${ms(library)} = ${ratio(library, floor)}`, `floor ${ms(floor)}`, library <= 2.5 * floor);
 
 // 3. Articles: first screen, keys settled and while rendering, G and search right after opening, memory.
@@ -128,6 +134,8 @@ function measureArticle(input: Input) {
 	if (before) {
 		const oldFirst = median(repeat(runs, () => probe([node, before, input.file], folioReady, [], freshState()).first_frame_ms ?? Number.NaN));
 		const oldJumps = repeat(runs, () => probe([node, before, input.file], folioReady, [{key: 'G', expect: ['100%']}, {key: '/'}, {key: input.query, label: 'typing'}, {key: '\r', expect: ['match ', 'not found'], label: 'search'}], freshState()));
+		const oldSettled = keyTimes([probe([node, before, input.file], folioReady, settledSteps, freshState())]);
+		console.log(`  before: keys settled p95 ${ms(percentile(oldSettled, 0.95))}, median ${ms(median(oldSettled))}`);
 		results[`before screens ${input.label}`] = {firstScreenMs: oldFirst, gMs: median(keyTimes(oldJumps, 'G')), searchMs: median(keyTimes(oldJumps, 'search'))};
 		console.log(`  before: first screen ${ms(oldFirst)} (${ratio(oldFirst, floor)} floor), G ${ms(median(keyTimes(oldJumps, 'G')))}, search ${ms(median(keyTimes(oldJumps, 'search')))}, peak RSS ${(Math.max(...oldJumps.map(result => result.peak_rss_kb)) / 1024).toFixed(0)} MB`);
 	}
