@@ -47,6 +47,17 @@ test('without --width a pipe gets 80 columns', async t => {
 	t.is(defaulted.stdout, eighty.stdout);
 });
 
+test('text that counting cannot measure (joined emoji, combining marks), with no image or entity, is measured too', async t => {
+	// Every character here but the joined ones is counted: only these need string-width's tables.
+	const source = '# Family\n\nA family 👨‍👩‍👧 waves, and e\u0301 combines, ≤ “quoted” — in a line long enough that it has to wrap at forty columns.\n';
+	await Promise.all(['plain', 'ansi'].map(async format => {
+		const result = await runFolio(t, ['cat', '-', '--format', format, '--color', '--width', '40'], {input: source});
+		t.is(result.status, 0, result.stderr);
+		t.true(stripSgr(result.stdout).includes('👨‍👩‍👧 waves'), result.stdout);
+		t.deepEqual(outputLines(stripSgr(result.stdout)).filter(line => stringWidth(line) > 40), []);
+	}));
+});
+
 test('entities and emoji shortcodes that turn into wide characters are measured too', async t => {
 	// No wide character in the source, nor in the title: only rendering makes them.
 	const source = '## Kana &#12354;&#x3044;\n\nHiragana &#12354;&#x3044;&#12358; emoji &#x1F600; shortcodes :smile: :rocket: and a NUL entity &#0; in text.\n\n<div>\nBlock &#x1F680; &#27;\n</div>\n';
