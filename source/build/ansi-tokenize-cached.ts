@@ -11,37 +11,23 @@
  */
 import {ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize as tokenizeText, type AnsiCode, type StyledChar, type Token} from '@alcalzone/ansi-tokenize';
 import {isCountableText} from '../core/text/text-width.js';
+import {remembered} from './remembered.js';
 
 export * from '@alcalzone/ansi-tokenize';
 
-/** Lines remembered: a few screens' worth, so memory stays bounded whatever is read. */
-const capacity = 4096;
-const tokensByLine = new Map<string, Token[]>();
 const charsByTokens = new WeakMap<Token[], StyledChar[]>();
+/** Lines, and the escape sequences and characters they are cut into, tokenized once. */
+const tokensOfLine = remembered(text => tokenizeFast(text) ?? tokenizeText(text));
+const tokensFor = remembered(piece => tokenizeText(piece));
 
 export function tokenize(text: string, endChar?: number): Token[] {
-	if (endChar !== undefined) {
-		return tokenizeText(text, endChar);
-	}
-
-	let tokens = tokensByLine.get(text);
-	if (tokens === undefined) {
-		if (tokensByLine.size >= capacity) {
-			tokensByLine.clear();
-		}
-
-		tokens = tokenizeFast(text) ?? tokenizeText(text);
-		tokensByLine.set(text, tokens);
-	}
-
-	return tokens;
+	return endChar === undefined ? tokensOfLine(text) : tokenizeText(text, endChar);
 }
 
 // SGR sequences and well-formed OSC 8 hyperlinks (`ESC ] 8 ; params ; uri BEL`), the only escape
 // sequences folio's lines hold, and the text between; any other escape sends the line to the package.
 // eslint-disable-next-line no-control-regex
 const pieces = /\u001B\[[\d;]*m|\u001B\]8;[\u0020-\u003A\u003C-\u007E\u00A0-\uFFFF]*;[\u0020-\u007E\u00A0-\uFFFF]*\u0007|[^\u001B]+|\u001B/g;
-const tokensOfPiece = new Map<string, Token[]>();
 
 /**
  * The package segments the whole line into graphemes, which is most of its cost. A line whose
@@ -73,20 +59,6 @@ function tokenizeFast(text: string): Token[] | undefined {
 		for (const character of piece) {
 			tokens.push(tokensFor(character)[0]);
 		}
-	}
-
-	return tokens;
-}
-
-function tokensFor(piece: string): Token[] {
-	let tokens = tokensOfPiece.get(piece);
-	if (tokens === undefined) {
-		if (tokensOfPiece.size >= capacity) {
-			tokensOfPiece.clear();
-		}
-
-		tokens = tokenizeText(piece);
-		tokensOfPiece.set(piece, tokens);
 	}
 
 	return tokens;
