@@ -76,9 +76,10 @@ const twoColumns = '\u2E80-\u2E99\u2E9B-\u2EF3\u2F00-\u2FD5\u2FF0-\u3029\u3031-\
 // keycaps) hold characters outside every set here, so string-width measures those.
 const bmpEmoji = '\u231A-\u231B\u23E9-\u23EC\u23F0\u23F3\u25FD-\u25FE\u2614-\u2615\u2648-\u2653\u267F\u2693\u26A1\u26AA-\u26AB\u26BD-\u26BE\u26C4-\u26C5\u26CE\u26D4\u26EA\u26F2-\u26F3\u26F5\u26FA\u26FD\u2705\u270A-\u270B\u2728\u274C\u274E\u2753-\u2755\u2757\u2795-\u2797\u27B0\u27BF\u2B1B-\u2B1C\u2B50\u2B55\u3030\u303D\u3297\u3299';
 const astralEmoji = '\u{1F004}\u{1F0CF}\u{1F18E}\u{1F191}-\u{1F19A}\u{1F1AE}\u{1F201}-\u{1F202}\u{1F21A}\u{1F22F}\u{1F232}-\u{1F23A}\u{1F250}-\u{1F251}\u{1F300}-\u{1F320}\u{1F32D}-\u{1F335}\u{1F337}-\u{1F37C}\u{1F37E}-\u{1F393}\u{1F3A0}-\u{1F3CA}\u{1F3CF}-\u{1F3D3}\u{1F3E0}-\u{1F3F0}\u{1F3F4}\u{1F3F8}-\u{1F3FA}\u{1F400}-\u{1F43E}\u{1F440}\u{1F442}-\u{1F4FC}\u{1F4FF}-\u{1F53D}\u{1F54B}-\u{1F54E}\u{1F550}-\u{1F567}\u{1F57A}\u{1F595}-\u{1F596}\u{1F5A4}\u{1F5FB}-\u{1F64F}\u{1F680}-\u{1F6C5}\u{1F6CC}\u{1F6D0}-\u{1F6D2}\u{1F6D5}-\u{1F6D9}\u{1F6DC}-\u{1F6DF}\u{1F6EB}-\u{1F6EC}\u{1F6F4}-\u{1F6FC}\u{1F7DA}\u{1F7E0}-\u{1F7EB}\u{1F7F0}\u{1F90C}-\u{1F93A}\u{1F93C}-\u{1F945}\u{1F947}-\u{1F9AF}\u{1F9B4}-\u{1F9FF}\u{1FA70}-\u{1FA7C}\u{1FA80}-\u{1FAC6}\u{1FAC8}\u{1FACC}-\u{1FADD}\u{1FADF}-\u{1FAEB}\u{1FAEF}-\u{1FAFA}';
-const notCountable = new RegExp(`[^${oneColumn}${oneColumnMore}${twoColumns}${bmpEmoji}${astralEmoji}]`, 'u');
+const countable = `${oneColumn}${oneColumnMore}${twoColumns}${bmpEmoji}${astralEmoji}`;
+const notCountable = new RegExp(`[^${countable}]`, 'u');
 // The same, with line breaks allowed: for a whole article without copying it line by line.
-const notCountableOrNewline = new RegExp(`[^\\n${oneColumn}${oneColumnMore}${twoColumns}${bmpEmoji}${astralEmoji}]`, 'u');
+const notCountableOrNewline = new RegExp(`[^\\n${countable}]`, 'u');
 const wideCharacter = new RegExp(`[${twoColumns}${bmpEmoji}]`, 'g');
 
 /**
