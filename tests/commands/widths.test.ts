@@ -47,26 +47,26 @@ test('without --width a pipe gets 80 columns', async t => {
 	t.is(defaulted.stdout, eighty.stdout);
 });
 
+/** `folio cat -` of `source`, plain and ansi at `width`: it succeeds, shows `shown`, and no line is wider. */
+async function catFitsShowing(t: ExecutionContext, source: string, width: number, shown: string): Promise<void> {
+	await Promise.all(['plain', 'ansi'].map(async format => {
+		const result = await runFolio(t, ['cat', '-', '--format', format, '--color', '--width', String(width)], {input: source});
+		t.is(result.status, 0, result.stderr);
+		t.true(stripSgr(result.stdout).includes(shown), result.stdout);
+		t.deepEqual(outputLines(stripSgr(result.stdout)).filter(line => stringWidth(line) > width), []);
+	}));
+}
+
 test('text that counting cannot measure (joined emoji, combining marks), with no image or entity, is measured too', async t => {
 	// Every character here but the joined ones is counted: only these need string-width's tables.
 	const source = '# Family\n\nA family 👨‍👩‍👧 waves, and e\u0301 combines, ≤ “quoted” — in a line long enough that it has to wrap at forty columns.\n';
-	await Promise.all(['plain', 'ansi'].map(async format => {
-		const result = await runFolio(t, ['cat', '-', '--format', format, '--color', '--width', '40'], {input: source});
-		t.is(result.status, 0, result.stderr);
-		t.true(stripSgr(result.stdout).includes('👨‍👩‍👧 waves'), result.stdout);
-		t.deepEqual(outputLines(stripSgr(result.stdout)).filter(line => stringWidth(line) > 40), []);
-	}));
+	await catFitsShowing(t, source, 40, '👨‍👩‍👧 waves');
 });
 
 test('entities and emoji shortcodes that turn into wide characters are measured too', async t => {
 	// No wide character in the source, nor in the title: only rendering makes them.
 	const source = '## Kana &#12354;&#x3044;\n\nHiragana &#12354;&#x3044;&#12358; emoji &#x1F600; shortcodes :smile: :rocket: and a NUL entity &#0; in text.\n\n<div>\nBlock &#x1F680; &#27;\n</div>\n';
-	await Promise.all(['plain', 'ansi'].map(async format => {
-		const result = await runFolio(t, ['cat', '-', '--format', format, '--color', '--width', '20'], {input: source});
-		t.is(result.status, 0, result.stderr);
-		t.true(stripSgr(result.stdout).includes('あいう'), result.stdout);
-		t.deepEqual(outputLines(stripSgr(result.stdout)).filter(line => stringWidth(line) > 20), []);
-	}));
+	await catFitsShowing(t, source, 20, 'あいう');
 	const toc = await runFolio(t, ['toc', '-', '--json', '--width', '20'], {input: source});
 	t.is(toc.status, 0, toc.stderr);
 	t.is((JSON.parse(toc.stdout) as Array<{title: string}>)[0]?.title, 'Kana あい');
