@@ -5,6 +5,7 @@ import {parseArgs} from 'node:util';
 import type {CommandContext} from './commands/context.js';
 import {ExitCode, FolioError, UsageError} from './core/errors.js';
 import {libraryDirectory} from './node/library/library.js';
+import {withoutFetch} from './node/terminal/load-ink.js';
 import {messageName, sanitizeLine} from './core/text/sanitize.js';
 import {isThemeName} from './core/theme/theme.js';
 import {allowedValues} from './core/settings/settings.js';
@@ -214,7 +215,6 @@ async function main(): Promise<number> {
 				return catCommand(context, {article, sections: flags.section ?? [], format: flags.format, width: flags.width, color: flags.color, hyperlinks: flags.hyperlinks, theme: flags.theme});
 			}
 
-			const {withoutFetch} = await import('./node/terminal/load-ink.js');
 			const {readCommand} = await withoutFetch(async () => import('./commands/read.js'));
 			return readCommand(context, {article, theme: flags.theme, maxWidth: flags.maxWidth, color: flags.color, hyperlinks: flags.hyperlinks});
 		}
