@@ -5,8 +5,24 @@
  * measured by counting (`core/text/text-width`, checked against string-width character by
  * character); anything else, or a call with options, goes to string-width itself.
  */
-import stringWidthOf, {type Options} from 'string-width';
+import {createRequire} from 'node:module';
+import type stringWidthFunction from 'string-width';
+import type {Options} from 'string-width';
 import {countedWidth} from '../core/text/text-width.js';
+
+let real: typeof stringWidthFunction | undefined;
+
+/**
+ * string-width itself, evaluated the first time it is needed: the module compiles its emoji
+ * regular expression as it loads (about 40 ms), which every screen paid before its first frame
+ * though most never measure an emoji. The bundler turns this `require` into a call that
+ * evaluates the bundled module then; from source (tests), Node requires the package.
+ */
+function realStringWidth(): typeof stringWidthFunction {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate: a lazily evaluated bundled module
+	real ??= (typeof require === 'function' ? require('string-width') : createRequire(import.meta.url)('string-width')).default as typeof stringWidthFunction;
+	return real;
+}
 
 // SGR sequences and well-formed OSC 8 hyperlinks, which take no columns. Anything else with an
 // escape, and the soft hyphen (one column to folio, none to string-width), goes to the package.
@@ -22,5 +38,5 @@ export default function stringWidth(text: string, options?: Options): number {
 		}
 	}
 
-	return stringWidthOf(text, options);
+	return realStringWidth()(text, options);
 }

@@ -1,4 +1,4 @@
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -176,6 +176,27 @@ test('/ also finds words in the articles\' text: the matches are listed with sni
 	t.true(section !== '' && moved.section.startsWith(section), `the section of the match (${place}), got ${moved.section}`);
 });
 
+test('the library screen starts without compiling string-width\'s emoji tables; text that needs them still compiles them', async t => {
+	const folder = mkdtempSync(path.join(os.tmpdir(), 'folio-emoji-'));
+	t.teardown(() => rmSync(folder, {recursive: true, force: true}));
+	const log = path.join(folder, 'modules.txt');
+	const compiled = () => existsSync(log) && readFileSync(log, 'utf8').includes('regexp: emoji');
+	const env = {NODE_OPTIONS: `--import=${path.resolve('tests/helpers/record-modules.mjs')}`, FOLIO_MODULE_LOG: log, XDG_CACHE_HOME: path.join(folder, 'cache')};
+	const folio = await start([], {t, width: 100, height: 30, env});
+	await folio.waitFor(text => text.includes(footer) && rows(text).length > 0);
+	t.false(compiled(), 'the library screen compiled the emoji tables');
+	await folio.send('q');
+	t.is(await folio.exitCode(), 0);
+	// A session's terminal slot is freed by stop: free it before the next (see terminal.ts).
+	await folio.stop();
+	// A keycap emoji with a joiner is measured by string-width, not counted: the log sees it.
+	const article = path.join(folder, 'emoji.md');
+	writeFileSync(article, '# Keys\n\nPress 1\uFE0F\u20E3 then \u{1F469}\u200D\u{1F4BB} to start.\n');
+	const reader = await start([article], {t, width: 100, height: 30, env});
+	await reader.waitFor(text => text.includes('to start'));
+	t.true(compiled(), 'measuring an emoji sequence did not compile the tables: the log cannot tell');
+});
+
 test('the library screen starts without the Markdown parser once its listing is cached; opening an article loads it', async t => {
 	const folder = mkdtempSync(path.join(os.tmpdir(), 'folio-modules-'));
 	t.teardown(() => rmSync(folder, {recursive: true, force: true}));
@@ -189,6 +210,7 @@ test('the library screen starts without the Markdown parser once its listing is 
 	await first.waitFor(text => text.includes(footer) && rows(text).length > 0);
 	await first.send('q');
 	t.is(await first.exitCode(), 0);
+	await first.stop();
 	rmSync(log, {force: true});
 	const folio = await start([], {t, width: 100, height: 30, env});
 	await folio.waitFor(text => text.includes(footer) && rows(text).length > 0);

@@ -1,5 +1,8 @@
 // Preloaded with --import: appends the URL of every ES module the process loads to the file
-// named by FOLIO_MODULE_LOG, so a test can see which bundle chunks a command really opened.
+// named by FOLIO_MODULE_LOG, so a test can see which bundle chunks a command really opened; and
+// a line `regexp: emoji` each time a regular expression of Unicode emoji sequences (string-width's
+// emoji tables, some 40 ms to compile) is made.
+import {appendFileSync} from 'node:fs';
 import {register} from 'node:module';
 
 const hooks = `
@@ -14,3 +17,13 @@ export async function load(url, context, nextLoad) {
 `;
 
 register(`data:text/javascript,${encodeURIComponent(hooks)}`);
+
+globalThis.RegExp = new Proxy(RegExp, {
+	construct(target, arguments_, newTarget) {
+		if (process.env.FOLIO_MODULE_LOG && String(arguments_[0]).includes('RGI_Emoji')) {
+			appendFileSync(process.env.FOLIO_MODULE_LOG, 'regexp: emoji\n');
+		}
+
+		return Reflect.construct(target, arguments_, newTarget === globalThis.RegExp ? target : newTarget);
+	},
+});
