@@ -47,3 +47,15 @@ test('typing, deleting and retyping a filter shows what filtering afresh would, 
 		}
 	}
 });
+
+test('a letter at the start of a word scores more: after a space, tab, /, _, - or a wide space, not after other marks', t => {
+	t.true(fuzzyScore('gs', 'getting started')! > fuzzyScore('gs', 'grass')!);
+	const after = (separator: string) => fuzzyScore('xb', `ax${separator}b`)!;
+	for (const separator of [' ', '\t', '/', '_', '-', '\u3000', '\u00A0']) {
+		t.is(after(separator), after(' '), JSON.stringify(separator));
+	}
+
+	for (const separator of ['.', ':', 'é', '\u00B7']) {
+		t.true(after(separator) < after(' '), JSON.stringify(separator));
+	}
+});

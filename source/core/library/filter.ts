@@ -23,10 +23,16 @@ export function visibleItems(items: Array<ArticleInfo & ReadingStats>, state: Pi
 	return rows;
 }
 
-const sortedLists = new WeakMap<Array<ArticleInfo & ReadingStats>, Map<SortOrder, Array<ArticleInfo & ReadingStats>>>();
+/** The items in one sort order, and (once a filter is typed) each one's fields in lower case at the same index. */
+type SortedList = {items: Array<ArticleInfo & ReadingStats>; fields?: string[][]};
 
-/** The items in a sort order, sorted once per list and order: filtering keeps that order. */
-function sortedItems(items: Array<ArticleInfo & ReadingStats>, sort: SortOrder): Array<ArticleInfo & ReadingStats> {
+const sortedLists = new WeakMap<Array<ArticleInfo & ReadingStats>, Map<SortOrder, SortedList>>();
+
+/**
+ * The items in a sort order, sorted once per list and order: filtering keeps that order, and
+ * lower-cases their fields once beside them (every key scores them all again).
+ */
+function sortedItems(items: Array<ArticleInfo & ReadingStats>, sort: SortOrder): SortedList {
 	let orders = sortedLists.get(items);
 	if (!orders) {
 		orders = new Map();
@@ -35,7 +41,7 @@ function sortedItems(items: Array<ArticleInfo & ReadingStats>, sort: SortOrder):
 
 	let sorted = orders.get(sort);
 	if (!sorted) {
-		sorted = items.toSorted(compareBy(sort));
+		sorted = {items: items.toSorted(compareBy(sort))};
 		orders.set(sort, sorted);
 	}
 
@@ -43,39 +49,47 @@ function sortedItems(items: Array<ArticleInfo & ReadingStats>, sort: SortOrder):
 }
 
 /**
- * The last filter's matches per list and order, in sort order: a filter that extends it (the
- * next letter typed) can only match among them, since each letter of a match must appear in order.
+ * The last filter's matches per list and order, as places in the sorted list: a filter that
+ * extends it (the next letter typed) can only match among them, since each letter of a match
+ * must appear in order.
  */
-const lastMatches = new WeakMap<Array<ArticleInfo & ReadingStats>, {wanted: string; sort: SortOrder; matches: Array<ArticleInfo & ReadingStats>}>();
+const lastMatches = new WeakMap<Array<ArticleInfo & ReadingStats>, {wanted: string; sort: SortOrder; matches: Int32Array}>();
 
 function filterAndSort(items: Array<ArticleInfo & ReadingStats>, state: Pick<LibraryState, 'filter' | 'sort'>): Array<ArticleInfo & ReadingStats> {
 	const sorted = sortedItems(items, state.sort);
 	const wanted = fuzzyQuery(state.filter);
 	if (wanted === '') {
-		return sorted;
+		return sorted.items;
 	}
 
 	const last = lastMatches.get(items);
-	const candidates = last?.sort === state.sort && wanted.startsWith(last.wanted) ? last.matches : sorted;
-	const matches: Array<ArticleInfo & ReadingStats> = [];
-	const scores: number[] = [];
-	for (const item of candidates) {
-		const score = bestScore(wanted, item);
+	const narrowing = last?.sort === state.sort && wanted.startsWith(last.wanted);
+	const count = narrowing ? last.matches.length : sorted.items.length;
+	sorted.fields ??= sorted.items.map(item => [item.title, item.category ?? '', item.tags.join(' '), item.id].map(field => field.toLowerCase()));
+	const {fields} = sorted;
+	const characters = [...wanted];
+	const matches = new Int32Array(count);
+	const scores = new Int32Array(count);
+	let found = 0;
+	for (let index = 0; index < count; index++) {
+		const place = narrowing ? last.matches[index] : index;
+		const score = bestScore(wanted, characters, fields[place]);
 		if (score !== undefined) {
-			matches.push(item);
-			scores.push(score);
+			matches[found] = place;
+			scores[found] = score;
+			found++;
 		}
 	}
 
-	lastMatches.set(items, {wanted, sort: state.sort, matches});
-	return byScore(matches, scores);
+	lastMatches.set(items, {wanted, sort: state.sort, matches: matches.slice(0, found)});
+	return byScore(sorted.items, matches.subarray(0, found), scores.subarray(0, found));
 }
 
 /**
- * Best score first, equal scores in the order given: a counting sort, since scores are small
- * whole numbers (a comparison sort of 10,000 matches took longer than the frame).
+ * The items at `places`, best score first, equal scores in the order given: a counting sort,
+ * since scores are small whole numbers (a comparison sort of 10,000 matches took longer than the frame).
  */
-function byScore<T>(matches: T[], scores: number[]): T[] {
+function byScore<T>(items: T[], places: Int32Array, scores: Int32Array): T[] {
 	let best = 0;
 	let worst = 0;
 	for (const score of scores) {
@@ -92,27 +106,18 @@ function byScore<T>(matches: T[], scores: number[]): T[] {
 		starts[index] += starts[index - 1];
 	}
 
-	const ordered = Array.from<T>({length: matches.length});
-	for (const [index, match] of matches.entries()) {
-		ordered[starts[best - scores[index]]++] = match;
+	const ordered = Array.from<T>({length: places.length});
+	for (let index = 0; index < places.length; index++) {
+		ordered[starts[best - scores[index]]++] = items[places[index]];
 	}
 
 	return ordered;
 }
 
-/** Each item's fields in lower case, made once: every key scores them all again. */
-const haystacks = new WeakMap<ArticleInfo, string[]>();
-
-function bestScore(wanted: string, item: ArticleInfo & ReadingStats): number | undefined {
-	let fields = haystacks.get(item);
-	if (!fields) {
-		fields = [item.title, item.category ?? '', item.tags.join(' '), item.id].map(field => field.toLowerCase());
-		haystacks.set(item, fields);
-	}
-
+function bestScore(wanted: string, characters: string[], fields: string[]): number | undefined {
 	let best: number | undefined;
 	for (const field of fields) {
-		const score = fuzzyScorePrepared(wanted, field);
+		const score = fuzzyScorePrepared(wanted, field, characters);
 		if (score !== undefined && (best === undefined || score > best)) {
 			best = score;
 		}

@@ -1,7 +1,8 @@
 /**
  * Score how well `query` matches `text` as a subsequence, ignoring case: higher is better,
  * undefined when the letters do not all appear in order. Consecutive letters and letters at the
- * start of words score more, so `gs` ranks "getting started" above "settings".
+ * start of words score more, so `gs` ranks "getting started" above "grass"; the letters together
+ * (`gs` in "settings") score most of all.
  */
 export function fuzzyScore(query: string, text: string): number | undefined {
 	return fuzzyScorePrepared(fuzzyQuery(query), text.toLowerCase());
@@ -12,8 +13,11 @@ export function fuzzyQuery(query: string): string {
 	return query.toLowerCase().replace(/\s+/g, '');
 }
 
-/** `fuzzyScore` with the query from `fuzzyQuery` and the text already in lower case: for scoring many texts. */
-export function fuzzyScorePrepared(wanted: string, haystack: string): number | undefined {
+/**
+ * `fuzzyScore` with the query from `fuzzyQuery` and the text already in lower case: for scoring
+ * many texts (`characters`, the query's characters, can be made once for all of them).
+ */
+export function fuzzyScorePrepared(wanted: string, haystack: string, characters: readonly string[] = [...wanted]): number | undefined {
 	if (wanted === '') {
 		return 0;
 	}
@@ -26,7 +30,7 @@ export function fuzzyScorePrepared(wanted: string, haystack: string): number | u
 	let score = 0;
 	let position = -1;
 	let previous = -2;
-	for (const character of wanted) {
+	for (const character of characters) {
 		position = haystack.indexOf(character, position + 1);
 		if (position === -1) {
 			return undefined;
@@ -44,5 +48,7 @@ export function fuzzyScorePrepared(wanted: string, haystack: string): number | u
 }
 
 function isWordBreak(character: string): boolean {
-	return character === ' ' || character === '/' || character === '_' || character === '-' || /\s/.test(character);
+	const code = character.charCodeAt(0);
+	// ASCII decides at once; only other characters need the regular expression's idea of a space.
+	return code < 128 ? code === 32 || code === 47 || code === 95 || code === 45 || (code >= 9 && code <= 13) : /\s/.test(character);
 }
