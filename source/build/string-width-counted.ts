@@ -16,7 +16,9 @@ let real: typeof stringWidthFunction | undefined;
  * string-width itself, evaluated the first time it is needed: the module compiles its emoji
  * regular expression as it loads (about 40 ms), which every screen paid before its first frame
  * though most never measure an emoji. The bundler turns this `require` into a call that
- * evaluates the bundled module then; from source (tests), Node requires the package.
+ * evaluates the bundled module then, the one copy `text-width`'s `import()` shares. From source
+ * (tests, through tsx) the other branch runs, and tsx's hook loads the package as a CommonJS
+ * copy of its own: the same widths, measured by a second instance.
  */
 function realStringWidth(): typeof stringWidthFunction {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate: a lazily evaluated bundled module

@@ -48,6 +48,14 @@ test('typing, deleting and retyping a filter shows what filtering afresh would, 
 	}
 });
 
+test('a filter typed on after the sort order changed is matched in the new order, not among the old order\'s places', t => {
+	const items = library(400, 5);
+	const steps: Array<[string, SortOrder]> = [['p', 'title'], ['pa', 'date'], ['par', 'views'], ['pa', 'views'], ['par', 'title'], ['g', 'recent'], ['gu', 'title']];
+	for (const [filter, sort] of steps) {
+		t.deepEqual(visibleItems(items, {filter, sort}).map(item => item.id), expected(items, filter, sort), `${sort}: ${JSON.stringify(filter)}`);
+	}
+});
+
 test('a letter at the start of a word scores more: after a space, tab, /, _, - or a wide space, not after other marks', t => {
 	t.true(fuzzyScore('gs', 'getting started')! > fuzzyScore('gs', 'grass')!);
 	const after = (separator: string) => fuzzyScore('xb', `ax${separator}b`)!;
