@@ -12,6 +12,7 @@
 import {ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize as tokenizeText, type AnsiCode, type StyledChar, type Token} from '@alcalzone/ansi-tokenize';
 import {isCountableText} from '../core/text/text-width.js';
 import {remembered} from './remembered.js';
+import {stylingSequence} from './styling.js';
 
 export * from '@alcalzone/ansi-tokenize';
 
@@ -24,10 +25,9 @@ export function tokenize(text: string, endChar?: number): Token[] {
 	return endChar === undefined ? tokensOfLine(text) : tokenizeText(text, endChar);
 }
 
-// SGR sequences and well-formed OSC 8 hyperlinks (`ESC ] 8 ; params ; uri BEL`), the only escape
-// sequences folio's lines hold, and the text between; any other escape sends the line to the package.
-// eslint-disable-next-line no-control-regex
-const pieces = /\u001B\[[\d;]*m|\u001B\]8;[\u0020-\u003A\u003C-\u007E\u00A0-\uFFFF]*;[\u0020-\u007E\u00A0-\uFFFF]*\u0007|[^\u001B]+|\u001B/g;
+// The styling sequences folio's lines hold, and the text between; any other escape (a lone ESC
+// piece) sends the line to the package.
+const pieces = new RegExp(`${stylingSequence}|[^\\u001B]+|\\u001B`, 'g');
 
 /**
  * The package segments the whole line into graphemes, which is most of its cost. A line whose

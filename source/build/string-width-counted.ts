@@ -9,6 +9,7 @@ import {createRequire} from 'node:module';
 import type stringWidthFunction from 'string-width';
 import type {Options} from 'string-width';
 import {countedWidth} from '../core/text/text-width.js';
+import {stylingSequence} from './styling.js';
 
 let real: typeof stringWidthFunction | undefined;
 
@@ -26,10 +27,9 @@ function realStringWidth(): typeof stringWidthFunction {
 	return real;
 }
 
-// SGR sequences and well-formed OSC 8 hyperlinks, which take no columns. Anything else with an
-// escape, and the soft hyphen (one column to folio, none to string-width), goes to the package.
-// eslint-disable-next-line no-control-regex
-const styling = /\u001B\[[\d;]*m|\u001B\]8;[\u0020-\u003A\u003C-\u007E\u00A0-\uFFFF]*;[\u0020-\u007E\u00A0-\uFFFF]*\u0007/g;
+// Anything with another escape, and the soft hyphen (one column to folio, none to string-width),
+// goes to the package.
+const styling = new RegExp(stylingSequence, 'g');
 
 export default function stringWidth(text: string, options?: Options): number {
 	if (options === undefined && typeof text === 'string') {
