@@ -176,12 +176,20 @@ test('/ also finds words in the articles\' text: the matches are listed with sni
 	t.true(section !== '' && moved.section.startsWith(section), `the section of the match (${place}), got ${moved.section}`);
 });
 
-test('the library screen starts without compiling string-width\'s emoji tables; text that needs them still compiles them', async t => {
-	const folder = mkdtempSync(path.join(os.tmpdir(), 'folio-emoji-'));
+/**
+ * A folder for a run whose sessions log what they load (tests/helpers/record-modules.mjs): the
+ * log's path and the environment that preloads the recorder, with a cache of the run's own.
+ */
+function recordedRun(t: ExecutionContext): {folder: string; log: string; env: NodeJS.ProcessEnv} {
+	const folder = mkdtempSync(path.join(os.tmpdir(), 'folio-modules-'));
 	t.teardown(() => rmSync(folder, {recursive: true, force: true}));
 	const log = path.join(folder, 'modules.txt');
+	return {folder, log, env: {NODE_OPTIONS: `--import=${path.resolve('tests/helpers/record-modules.mjs')}`, FOLIO_MODULE_LOG: log, XDG_CACHE_HOME: path.join(folder, 'cache')}};
+}
+
+test('the library screen starts without compiling string-width\'s emoji tables; text that needs them still compiles them', async t => {
+	const {folder, log, env} = recordedRun(t);
 	const compiled = () => existsSync(log) && readFileSync(log, 'utf8').includes('regexp: emoji');
-	const env = {NODE_OPTIONS: `--import=${path.resolve('tests/helpers/record-modules.mjs')}`, FOLIO_MODULE_LOG: log, XDG_CACHE_HOME: path.join(folder, 'cache')};
 	const folio = await start([], {t, width: 100, height: 30, env});
 	await folio.waitFor(text => text.includes(footer) && rows(text).length > 0);
 	t.false(compiled(), 'the library screen compiled the emoji tables');
@@ -199,13 +207,10 @@ test('the library screen starts without compiling string-width\'s emoji tables; 
 });
 
 test('the library screen starts without the Markdown parser once its listing is cached; opening an article loads it', async t => {
-	const folder = mkdtempSync(path.join(os.tmpdir(), 'folio-modules-'));
-	t.teardown(() => rmSync(folder, {recursive: true, force: true}));
-	const log = path.join(folder, 'modules.txt');
+	const {log, env} = recordedRun(t);
 	const loaded = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(url => url.includes('/dist/')) : []);
 	// marked's chunk is the one holding its `walkTokens` hook.
 	const holdsMarked = (urls: string[]) => urls.some(url => readFileSync(fileURLToPath(url), 'utf8').includes('walkTokens'));
-	const env = {NODE_OPTIONS: `--import=${path.resolve('tests/helpers/record-modules.mjs')}`, FOLIO_MODULE_LOG: log, XDG_CACHE_HOME: path.join(folder, 'cache')};
 	// The first run lists the articles (reading them) and caches the listing.
 	const first = await start([], {t, width: 100, height: 30, env});
 	await first.waitFor(text => text.includes(footer) && rows(text).length > 0);
