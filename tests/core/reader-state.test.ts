@@ -72,14 +72,15 @@ test('search finds matches, wraps around, and n from the last match goes to the 
 test('a key that needs more of the document asks for it and changes nothing until then', t => {
 	const rendered = new ReaderDocument(parseArticle(source, {kind: 'stdin', id: '-'}), 60, 'plain', {views: undefined});
 	rendered.renderToward({lines: 12});
-	const state = initialReaderState(0);
-	const bottom = readerStep(state, {kind: 'key', key: 'G'}, rendered, {height: 10});
-	t.is(bottom.state, state);
-	t.deepEqual(bottom.effects, [{kind: 'render', until: 'all'}]);
+	// 50%: the 5 and the 0 are a count; the % needs the whole document.
+	const state = readerStep(readerStep(initialReaderState(0), {kind: 'key', key: '5'}, rendered, {height: 10}).state, {kind: 'key', key: '0'}, rendered, {height: 10}).state;
+	const half = readerStep(state, {kind: 'key', key: '%'}, rendered, {height: 10});
+	t.is(half.state, state);
+	t.deepEqual(half.effects, [{kind: 'render', until: 'all'}]);
 	t.false(rendered.complete, 'the reducer itself renders nothing');
 	rendered.renderToward('all');
-	const done = readerStep(state, {kind: 'key', key: 'G'}, rendered, {height: 10});
-	t.is(done.state.offset, rendered.lineCount - 10);
+	const done = readerStep(state, {kind: 'key', key: '%'}, rendered, {height: 10});
+	t.is(done.state.offset, Math.round((rendered.lineCount - 10) / 2));
 	t.deepEqual(done.effects, [{kind: 'save', now: false}]);
 });
 

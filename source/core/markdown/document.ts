@@ -26,7 +26,7 @@ export class MarkdownDocument {
 	private readonly lexer: Lexer;
 	private readonly queue: InlineWork[];
 	private readonly done: boolean[];
-	private inlineUpTo = 0;
+	private notesNumbered = false;
 	private readonly noteWork = new Map<string, [number, number]>();
 	/** For each top-level token, the queue index where its inline work starts. */
 	private readonly tokenWork: number[];
@@ -87,12 +87,37 @@ export class MarkdownDocument {
 	}
 
 	/**
-	 * Tokens [first, end) with their inline text lexed. Inline work before them is lexed first,
-	 * so footnotes are numbered in the order a reader meets them whatever is rendered first.
+	 * Tokens [first, end) with their inline text lexed. Only their own inline work is lexed: the
+	 * one thing inline lexing carries from one text to the next is footnote numbering (a note is
+	 * numbered by its first reference), and every text that can hold a reference is lexed first,
+	 * in document order, so notes are numbered in the order a reader meets them whatever renders first.
 	 */
 	blockTokens(first: number, end: number): Token[] {
-		this.lexInlineUpTo(this.tokenWork[end] ?? this.queue.length);
+		this.numberNotes();
+		const endWork = this.tokenWork[end] ?? this.queue.length;
+		for (let index = this.tokenWork[first] ?? endWork; index < endWork; index++) {
+			this.lexInline(index);
+		}
+
 		return this.tokens.slice(first, end);
+	}
+
+	/** Lex, in document order, the inline texts that may reference a footnote (once). */
+	private numberNotes(): void {
+		if (this.notesNumbered) {
+			return;
+		}
+
+		this.notesNumbered = true;
+		if (this.footnotes.size === 0) {
+			return;
+		}
+
+		for (const [index, work] of this.queue.entries()) {
+			if (work.src.includes('[^')) {
+				this.lexInline(index);
+			}
+		}
 	}
 
 	/** A footnote's content, its inline text lexed. */
@@ -117,12 +142,6 @@ export class MarkdownDocument {
 		}
 
 		return token && 'tokens' in token && token.tokens ? token.tokens : [];
-	}
-
-	private lexInlineUpTo(end: number): void {
-		for (; this.inlineUpTo < end; this.inlineUpTo++) {
-			this.lexInline(this.inlineUpTo);
-		}
 	}
 
 	private lexInline(index: number): void {

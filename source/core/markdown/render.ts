@@ -69,7 +69,42 @@ export class RenderedArticle {
 		}
 
 		this.nextBlock++;
-		const rendered = this.renderBlockLines(block);
+		return this.append(block, this.renderBlockLines(block));
+	}
+
+	/**
+	 * The article's end as a document of its own: the last blocks, rendered alone until they make
+	 * at least `minimumLines` lines (a block renders the same alone as in the whole article, so
+	 * these are the whole article's last lines). Undefined when that would reach the blocks not
+	 * rendered here yet: rendering the rest costs no more.
+	 */
+	endOf(minimumLines: number): RenderedArticle | undefined {
+		const {blocks} = this.article.outline;
+		const end = new RenderedArticle(this.article, {width: this.width, style: this.style, highlight: this.highlight, hyperlinks: this.hyperlinks, theme: this.theme});
+		const pieces: Array<{block: Block; lines: string[]}> = [];
+		let count = 0;
+		let first = blocks.length;
+		while (count < minimumLines) {
+			first--;
+			if (first <= this.nextBlock) {
+				return undefined;
+			}
+
+			const lines = end.renderBlockLines(blocks[first]);
+			pieces.push({block: blocks[first], lines});
+			count += lines.length + 1;
+		}
+
+		end.nextBlock = blocks.length;
+		for (let index = pieces.length - 1; index >= 0; index--) {
+			end.append(pieces[index].block, pieces[index].lines);
+		}
+
+		return end;
+	}
+
+	/** Append a block's rendered lines, a blank line between blocks; returns what was added. */
+	private append(block: Block, rendered: string[]): string[] {
 		if (rendered.length === 0) {
 			if (block.section >= 0) {
 				this.sectionStarts[block.section] = this.lines.length;

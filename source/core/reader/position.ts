@@ -12,10 +12,11 @@ export type ReadingPosition = {
 
 /**
  * The section whose heading is at or above `line`, or -1 before the first heading. A binary
- * search: section starts only grow, and sections not rendered yet (-1) come last.
+ * search: section starts only grow, and sections not rendered yet (-1) come last, or, in the
+ * end of a document, first (before `firstSection`).
  */
 export function sectionAt(document: ReaderDocument, line: number): number {
-	let low = 0;
+	let low = document.firstSection;
 	let high = document.sectionCount - 1;
 	let found = -1;
 	while (low <= high) {
@@ -43,12 +44,13 @@ export function currentSection(document: ReaderDocument, offset: number, height:
 
 /** Reading progress when `offset` is the top line and `height` lines are visible. */
 export function progressPercent(document: ReaderDocument, offset: number, height: number): number {
-	const total = document.estimatedLineCount;
+	const above = document.linesAbove;
+	const total = above + document.estimatedLineCount;
 	if (total <= height) {
 		return 100;
 	}
 
-	return Math.min(100, Math.round(((offset + height) / total) * 100));
+	return Math.min(100, Math.round(((above + offset + height) / total) * 100));
 }
 
 /** Describe where the top line is as a place in the text. */

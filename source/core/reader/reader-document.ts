@@ -26,20 +26,69 @@ export const renderSliceMs = 8;
 export class ReaderDocument {
 	readonly header: string[];
 	readonly rendered: RenderedArticle;
+	/**
+	 * For the end of a document shown before the document has rendered that far (`G` while it
+	 * renders): the whole document, rendering behind it. The end's lines are the whole
+	 * document's last lines, so a place in it is the same distance from the end in both.
+	 */
+	readonly full?: ReaderDocument;
 	private plain: string[] = [];
 	private lastSearch?: {query: string; lineCount: number; matches: number[]};
 	private articleLinks?: ArticleLink[];
+	private endFirstSection?: number;
 
 	/** `look`: the header's theme and icons; `hyperlinks`: web and mail links as OSC 8 hyperlinks (`ansi` style). */
-	constructor(readonly article: Article, readonly width: number, style: RenderStyle, facts: HeaderFacts, highlight?: CodeHighlighter, hyperlinks = false, look?: HeaderLook) {
-		this.header = headerLines(article, width, style, facts, look);
-		this.rendered = new RenderedArticle(article, {width, style, highlight, hyperlinks, theme: look?.theme});
+	constructor(readonly article: Article, readonly width: number, style: RenderStyle, facts: HeaderFacts, highlight?: CodeHighlighter, hyperlinks = false, look?: HeaderLook, end?: {of: ReaderDocument; rendered: RenderedArticle}) {
+		if (end) {
+			this.header = [];
+			this.rendered = end.rendered;
+			this.full = end.of;
+		} else {
+			this.header = headerLines(article, width, style, facts, look);
+			this.rendered = new RenderedArticle(article, {width, style, highlight, hyperlinks, theme: look?.theme});
+		}
+	}
+
+	/**
+	 * The end of this document, at least `lines` long, to show at once while the rest renders:
+	 * undefined when it is complete, or when the end would reach what is not rendered yet (then
+	 * rendering the rest costs no more than the end would).
+	 */
+	endPreview(lines: number): ReaderDocument | undefined {
+		if (this.complete || this.full) {
+			return undefined;
+		}
+
+		const rendered = this.rendered.endOf(lines);
+		return rendered && new ReaderDocument(this.article, this.width, this.rendered.style, {views: undefined}, undefined, false, undefined, {of: this, rendered});
+	}
+
+	/**
+	 * Lines of the whole document above this one's first line, as far as they can be told yet:
+	 * 0 for a whole document, an estimate above the end of one (for the percentage read).
+	 */
+	get linesAbove(): number {
+		return this.full ? Math.max(0, this.full.estimatedLineCount - this.lineCount) : 0;
 	}
 
 	/** The article's links in document order, read the first time they are asked for. */
 	get links(): readonly ArticleLink[] {
 		this.articleLinks ??= extractLinks(this.article);
 		return this.articleLinks;
+	}
+
+	/** The first section this document holds: 0, or in the end of a document, the first section of that end. */
+	get firstSection(): number {
+		if (!this.full) {
+			return 0;
+		}
+
+		if (this.endFirstSection === undefined) {
+			const first = this.rendered.sectionStarts.findIndex(start => start >= 0);
+			this.endFirstSection = first < 0 ? this.sectionCount : first;
+		}
+
+		return this.endFirstSection;
 	}
 
 	get lineCount(): number {
@@ -93,6 +142,11 @@ export class ReaderDocument {
 
 	/** Whether the document is rendered as far as `target` (always, once complete). */
 	isRendered(target: RenderTarget): boolean {
+		if (target === 'all' && this.full) {
+			// The end of a document is whole; what is asked for is the document it ends.
+			return this.full.complete;
+		}
+
 		if (this.complete) {
 			return true;
 		}
@@ -109,6 +163,10 @@ export class ReaderDocument {
 	 * returns true once it is reached. Rendering is the only thing that changes a document.
 	 */
 	renderToward(target: RenderTarget, budgetMs = Number.POSITIVE_INFINITY): boolean {
+		if (this.full) {
+			return this.isRendered(target) || this.full.renderToward('all', budgetMs);
+		}
+
 		const deadline = performance.now() + budgetMs;
 		while (!this.isRendered(target)) {
 			this.rendered.renderNext();

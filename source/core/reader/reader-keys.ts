@@ -22,7 +22,7 @@ export function readerStep(state: ReaderState, message: ReaderMessage, document:
 
 	const next = message.kind === 'key'
 		? readerKey(state, message.key, document, viewport)
-		: message.kind === 'goTo' ? showPlace(state, message.position, document, viewport.height) : find(state, message, document, viewport.height);
+		: document.full ? needs(state, 'all') : message.kind === 'goTo' ? showPlace(state, message.position, document, viewport.height) : find(state, message, document, viewport.height);
 	const render = next.effects.find(effect => effect.kind === 'render');
 	if (render) {
 		// Not taken: nothing changes until the runner has rendered and applies the message again.
@@ -31,7 +31,8 @@ export function readerStep(state: ReaderState, message: ReaderMessage, document:
 
 	// Whichever way the reader is left, the position is saved first.
 	const effects = next.effects.flatMap((effect): ReaderEffect[] => (effect.kind === 'exit' ? [{kind: 'save', now: true}, effect] : [effect]));
-	if (message.kind === 'key' && next.state.offset === state.offset) {
+	// A step to another document (the end, or the whole from the end): the view reads its screen there.
+	if ((message.kind === 'key' && next.state.offset === state.offset) || effects.some(effect => effect.kind === 'showEnd' || effect.kind === 'showWhole')) {
 		return {state: next.state, effects};
 	}
 
@@ -74,7 +75,12 @@ function readerKey(state: ReaderState, key: string, document: ReaderDocument, vi
 
 	if (mouse) {
 		const action = readerMouse(state, mouse, document, viewport);
-		return 'step' in action ? action.step : repeated(state, action.command, action.repeat, document, viewport);
+		if ('step' in action) {
+			// A click jumps to a section: in the end of a document, once the whole is rendered.
+			return document.full && action.step.state !== state ? needs(state, 'all') : action.step;
+		}
+
+		return repeated(state, action.command, action.repeat, document, viewport);
 	}
 
 	const counted = readCount(state.count, key);
@@ -95,6 +101,13 @@ function readerKey(state: ReaderState, key: string, document: ReaderDocument, vi
 	return repeated(next, command, counted.given && repeatable.has(command) ? counted.repeat : 1, document, viewport);
 }
 
+/**
+ * What the end of a document shown before it has rendered (`document.full`) answers at once:
+ * moving within it, leaving it, help, the contents pane and typing a search (the search itself
+ * waits). The rest (sections, matches, marks, links, N%) needs the whole document and waits for it.
+ */
+const onTheEnd = new Set<Command>(['lineDown', 'lineUp', 'pageDown', 'pageUp', 'halfPageDown', 'halfPageUp', 'top', 'bottom', 'toggleToc', 'switchFocus', 'help', 'back', 'quit', 'interrupt', 'edit', 'search']);
+
 /** Movements a count repeats (`5j`, `3]`, `2 Space`). */
 const repeatable = new Set<Command>(['lineDown', 'lineUp', 'pageDown', 'pageUp', 'halfPageDown', 'halfPageUp', 'nextSection', 'previousSection', 'nextMatch', 'previousMatch']);
 
@@ -107,6 +120,10 @@ function screenOf(state: ReaderState, viewport: Viewport): 'toc' | 'reader' {
  * step that needs more of the document is not taken: it is applied again, whole, once rendered.
  */
 function repeated(state: ReaderState, command: Command, times: number, document: ReaderDocument, viewport: Viewport): ReaderStep {
+	if (document.full && !(screenOf(state, viewport) === 'toc' ? command !== 'select' : onTheEnd.has(command))) {
+		return needs(state, 'all');
+	}
+
 	let current: ReaderStep = {state, effects: []};
 	for (let index = 0; index < times; index++) {
 		const next = screenOf(current.state, viewport) === 'toc' ? tocCommand(current.state, command, document, viewport) : bodyCommand(current.state, command, document, viewport);
@@ -127,7 +144,12 @@ function repeated(state: ReaderState, command: Command, times: number, document:
 function bodyCommand(state: ReaderState, command: Command, document: ReaderDocument, viewport: Viewport): ReaderStep {
 	const {height, overlay} = viewport;
 	if (command === 'bottom' && !document.complete) {
-		return needs(state, 'all');
+		// The end is shown now, rendered on its own, while the rest renders behind it.
+		return step(jumpingFrom(state, document, height), {kind: 'showEnd'});
+	}
+
+	if (command === 'top' && document.full) {
+		return step({...jumpingFrom(state, document, height), offset: 0}, {kind: 'showWhole'});
 	}
 
 	const target = moveBy(command, state.offset, height, document.lineCount);

@@ -70,6 +70,9 @@ export type Viewport = {
  * - `follow`: open another article or a web address (the reader stays until it opens).
  * - `history`: step back or forward through the history of places, leaving `from`.
  * - `edit`: open the editor on the article's file at body line `line` (1-based).
+ * - `showEnd`: show the document's end now, while the rest renders (`G` before it is complete);
+ *   `showWhole`: leave that end for the whole document, the state's offset a line of it
+ *   (`g` there, or a search that wrapped to the top).
  */
 export type ReaderEffect =
 	| {kind: 'render'; until: RenderTarget}
@@ -79,7 +82,8 @@ export type ReaderEffect =
 	| {kind: 'remember'; from: ReadingPosition}
 	| {kind: 'follow'; target: Extract<LinkTarget, {kind: 'article' | 'external'}>; from: ReadingPosition}
 	| {kind: 'history'; direction: 'back' | 'forward'; from: ReadingPosition}
-	| {kind: 'edit'; line: number};
+	| {kind: 'edit'; line: number}
+	| {kind: 'showEnd' | 'showWhole'};
 
 /**
  * What the reader reacts to: a key, a place to show (resuming, a place in the history, after a

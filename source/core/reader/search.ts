@@ -19,6 +19,10 @@ export function editSearch(state: ReaderState, key: string, document: ReaderDocu
 
 		case 'enter': {
 			const query = draft === '' ? state.query : draft;
+			if (document.full) {
+				return searchFromEnd(state, query, document, document.full, height);
+			}
+
 			const next = jumpToMatch({...state, draft: undefined, query, matchLine: state.offset - 1}, document, height, 1, true);
 			// Until the document is rendered the search is still being typed: the key applies again.
 			return next.effects.some(effect => effect.kind === 'render') ? needs(state, 'all') : next;
@@ -33,6 +37,35 @@ export function editSearch(state: ReaderState, key: string, document: ReaderDocu
 			return step({...state, draft: draft + key});
 		}
 	}
+}
+
+/** The status of a match found in the end of a document before the whole is rendered to count them. */
+export const countingMatches = 'match (counting the rest…)';
+
+/** `match 3 of 12`: where a match line is among a document's matches. */
+export function matchMessage(document: ReaderDocument, query: string, line: number): string {
+	const matches = document.findMatches(query);
+	return `match ${matches.indexOf(line) + 1} of ${matches.length}`;
+}
+
+/**
+ * A search typed on the end of a document shown before the whole had rendered: a match below
+ * the top line is shown there; with none, it wraps to the first match in the whole document, which renders from
+ * the top: a match already rendered there is the first. Otherwise it waits for the whole document.
+ */
+function searchFromEnd(state: ReaderState, query: string, end: ReaderDocument, whole: ReaderDocument, height: number): ReaderStep {
+	const below = query === '' ? undefined : end.findMatches(query).find(line => line >= state.offset);
+	if (below !== undefined) {
+		// Which match of how many is told once the whole document has rendered (the view counts then).
+		return step({...state, draft: undefined, query, matchLine: below, offset: clampOffset(end, below, height), message: countingMatches});
+	}
+
+	const first = query === '' ? undefined : whole.findMatches(query)[0];
+	if (first === undefined || first + height > whole.lineCount) {
+		return needs(state, 'all');
+	}
+
+	return step({...state, draft: undefined, query, matchLine: first, offset: first, message: 'search wrapped to the top'}, {kind: 'showWhole'});
 }
 
 /** Go to the next (or previous) line holding the query, wrapping around; the whole document is searched. */
@@ -58,12 +91,11 @@ export function jumpToMatch(state: ReaderState, document: ReaderDocument, height
 		message = direction === 1 ? 'search wrapped to the top' : 'search wrapped to the bottom';
 	}
 
-	const position = matches.indexOf(target) + 1;
 	return step({
 		...state,
 		matchLine: target,
 		offset: clampOffset(document, target, height),
-		message: message ?? `match ${position} of ${matches.length}`,
+		message: message ?? matchMessage(document, state.query, target),
 	});
 }
 

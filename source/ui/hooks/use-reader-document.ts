@@ -39,9 +39,10 @@ export function useDocuments(article: Article, style: RenderStyle, views: number
 
 /**
  * Render the rest of `document` in the background, in slices of `renderSliceMs` so keys stay
- * instant, drawing again now and then so the status line's percentage can follow.
+ * instant, drawing again now and then so the status line's percentage can follow. Returns
+ * whether it is complete.
  */
-export function useBackgroundRender(document: ReaderDocument): void {
+export function useBackgroundRender(document: ReaderDocument): boolean {
 	const [, setVersion] = useState(0);
 	useEffect(() => {
 		let cancelled = false;
@@ -70,4 +71,5 @@ export function useBackgroundRender(document: ReaderDocument): void {
 			clearTimeout(timer);
 		};
 	}, [document]);
+	return document.complete;
 }

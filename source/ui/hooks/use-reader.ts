@@ -3,9 +3,9 @@ import type {Article} from '../../core/article/article.js';
 import type {RenderStyle} from '../../core/markdown/render.js';
 import {bodyRows, overlayBelow, readerLayout, type PageOptions} from '../../core/reader/layout.js';
 import {placeAt, type ReadingPosition} from '../../core/reader/position.js';
-import {renderSliceMs, type ReaderDocument} from '../../core/reader/reader-document.js';
-import {readerStep} from '../../core/reader/reader-keys.js';
-import {initialReaderState, type ReaderEffect, type ReaderMessage, type ReaderState, type Viewport} from '../../core/reader/reader-state.js';
+import {viewStep, type ReaderView, type ViewEffect, type ViewMessage} from '../../core/reader/reader-view.js';
+import {renderSliceMs} from '../../core/reader/reader-document.js';
+import {initialReaderState, type Viewport} from '../../core/reader/reader-state.js';
 import type {FindInArticle} from '../../core/library/library-state.js';
 import type {Exit} from '../../core/keys/step.js';
 import {useKeys} from './use-keys.js';
@@ -40,12 +40,6 @@ export type ReaderProps = {
 	onExit: (exit: Exit) => void;
 };
 
-/** The reader's state and the document it is about: they change together. */
-type Shown = {state: ReaderState; document: ReaderDocument};
-
-/** A reader message, or a new document to show at the same place (the width changed). */
-type Message = ReaderMessage | {kind: 'relayout'; document: ReaderDocument};
-
 /**
  * The reader screen's state: keys go through `readerStep`; its effects (render more, save,
  * exit) are performed here. Returns what to draw and where.
@@ -62,26 +56,13 @@ export function useReader({article: opened, columns, rows, style, page, icons = 
 	const sectionCount = article.outline.sections.length;
 	const viewport: Viewport = {height: bodyRows(rows), overlay: columns < overlayBelow, width: columns, page, terminal: {columns, rows}, editable: article.origin.kind !== 'stdin'};
 
-	const [shown, dispatch] = useStepRunner<Shown, Message, ReaderEffect>(
+	const [shown, dispatch] = useStepRunner<ReaderView, ViewMessage, ViewEffect>(
 		() => {
 			const state = initialReaderState(0, readingState.readSections, readingState.marks);
 			return {state, document: documentAt(readerLayout(columns, rows, state, sectionCount, page).bodyWidth)};
 		},
 		{
-			step({state, document}, message) {
-				if (message.kind === 'relayout') {
-					if (message.document === document) {
-						return {state: {state, document}, effects: []};
-					}
-
-					const position = placeAt(document, state.offset, viewport.height);
-					const next = readerStep(state, {kind: 'goTo', position}, message.document, viewport);
-					return {state: {state: next.state, document: message.document}, effects: next.effects};
-				}
-
-				const next = readerStep(state, message, document, viewport);
-				return {state: {state: next.state, document}, effects: next.effects};
-			},
+			step: (view, message) => viewStep(view, message, viewport),
 			workFor: (effect, {document}) => (effect.kind === 'render' && !document.isRendered(effect.until)
 				? () => document.renderToward(effect.until, renderSliceMs)
 				: undefined),
@@ -124,12 +105,15 @@ export function useReader({article: opened, columns, rows, style, page, icons = 
 	const layout = readerLayout(columns, rows, shown.state, sectionCount, page);
 	// The document at the width the layout wants; shown once the reader has found the same place in it.
 	const wanted = documentAt(layout.bodyWidth);
+	// While the end of a document is shown (G before it had rendered), the whole one renders behind it.
+	const whole = shown.document.full ?? shown.document;
+	const complete = useBackgroundRender(whole);
 	useEffect(() => {
-		if (wanted !== shown.document) {
+		// The whole document once rendered, where the end was shown; another width, another document.
+		if (wanted !== shown.document && (wanted !== whole || complete)) {
 			dispatch({kind: 'relayout', document: wanted});
 		}
-	}, [wanted, shown.document, dispatch]);
-	useBackgroundRender(shown.document);
+	}, [wanted, shown.document, whole, complete, dispatch]);
 	useKeys(useCallback((key: string) => {
 		dispatch({kind: 'key', key});
 	}, [dispatch]));
