@@ -32,10 +32,11 @@ export class ReaderDocument {
 	 * document's last lines, so a place in it is the same distance from the end in both.
 	 */
 	readonly full?: ReaderDocument;
+	/** The first section this document holds: 0, or in the end of a document, the first section of that end. */
+	readonly firstSection: number = 0;
 	private plain: string[] = [];
 	private lastSearch?: {query: string; lineCount: number; matches: number[]};
 	private articleLinks?: ArticleLink[];
-	private endFirstSection?: number;
 
 	/** `look`: the header's theme and icons; `hyperlinks`: web and mail links as OSC 8 hyperlinks (`ansi` style). */
 	constructor(readonly article: Article, readonly width: number, style: RenderStyle, facts: HeaderFacts, highlight?: CodeHighlighter, hyperlinks = false, look?: HeaderLook, end?: {of: ReaderDocument; rendered: RenderedArticle}) {
@@ -43,6 +44,8 @@ export class ReaderDocument {
 			this.header = [];
 			this.rendered = end.rendered;
 			this.full = end.of;
+			const first = end.rendered.sectionStarts.findIndex(start => start >= 0);
+			this.firstSection = first < 0 ? this.sectionCount : first;
 		} else {
 			this.header = headerLines(article, width, style, facts, look);
 			this.rendered = new RenderedArticle(article, {width, style, highlight, hyperlinks, theme: look?.theme});
@@ -75,20 +78,6 @@ export class ReaderDocument {
 	get links(): readonly ArticleLink[] {
 		this.articleLinks ??= extractLinks(this.article);
 		return this.articleLinks;
-	}
-
-	/** The first section this document holds: 0, or in the end of a document, the first section of that end. */
-	get firstSection(): number {
-		if (!this.full) {
-			return 0;
-		}
-
-		if (this.endFirstSection === undefined) {
-			const first = this.rendered.sectionStarts.findIndex(start => start >= 0);
-			this.endFirstSection = first < 0 ? this.sectionCount : first;
-		}
-
-		return this.endFirstSection;
 	}
 
 	get lineCount(): number {

@@ -50,17 +50,22 @@ export function matchMessage(document: ReaderDocument, query: string, line: numb
 
 /**
  * A search typed on the end of a document shown before the whole had rendered: a match below
- * the top line is shown there; with none, it wraps to the first match in the whole document, which renders from
- * the top: a match already rendered there is the first. Otherwise it waits for the whole document.
+ * the top line is shown there. With none, it wraps to the first match in the whole document,
+ * which renders from the top, so a match already rendered there is the first. Otherwise (or for
+ * an empty search) it waits for the whole document.
  */
 function searchFromEnd(state: ReaderState, query: string, end: ReaderDocument, whole: ReaderDocument, height: number): ReaderStep {
-	const below = query === '' ? undefined : end.findMatches(query).find(line => line >= state.offset);
+	if (query === '') {
+		return needs(state, 'all');
+	}
+
+	const below = end.findMatches(query).find(line => line >= state.offset);
 	if (below !== undefined) {
 		// Which match of how many is told once the whole document has rendered (the view counts then).
 		return step({...state, draft: undefined, query, matchLine: below, offset: clampOffset(end, below, height), message: countingMatches});
 	}
 
-	const first = query === '' ? undefined : whole.findMatches(query)[0];
+	const first = whole.findMatches(query)[0];
 	if (first === undefined || first + height > whole.lineCount) {
 		return needs(state, 'all');
 	}

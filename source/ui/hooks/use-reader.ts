@@ -41,8 +41,8 @@ export type ReaderProps = {
 };
 
 /**
- * The reader screen's state: keys go through `readerStep`; its effects (render more, save,
- * exit) are performed here. Returns what to draw and where.
+ * The reader screen's state: keys go through `viewStep` (which shows the end of a long
+ * document at once for `G`); its effects (render more, save, exit) are performed here. Returns what to draw and where.
  *
  * @example
  * const {state, document, layout} = useReader(props);
