@@ -2,6 +2,8 @@
 // (`cat` never loads Ink, the library screen never loads the Markdown renderer).
 // `node .esbuild.mjs` — run by `npm run build`, `prepare` and `npm test`.
 import {rmSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
 import {build} from 'esbuild';
 
 // Modules that the bundle must not evaluate at start-up, replaced by small stand-ins:
@@ -14,6 +16,8 @@ const stubs = {
 	'node-emoji': './source/build/emoji-shim.ts',
 	// conf's writer: durable writes instead, and no when-exit signal handlers.
 	atomically: './source/build/atomically-durable.ts',
+	// conf's migrations, run only when the state file's version is not the current one.
+	semver: './source/build/semver-lazy.ts',
 	// Not a speed matter: Ink hides every frame but the last when CI is set.
 	'is-in-ci': './source/build/not-in-ci.ts',
 	// Ink's frame composer: lines cut into styled characters and measured once, not every frame.
@@ -55,6 +59,32 @@ const replaceModules = {
 	},
 };
 
+/**
+ * A package that makes an `Intl.Segmenter` as it loads (wrap-ansi's string-width, slice-ansi,
+ * ansi-tokenize) makes ICU load its break rules, about 13 ms, before the first frame. Each gets
+ * `source/build/lazy-segmenter.ts` instead, which segments ASCII itself and makes the real one
+ * the first time other text needs it.
+ */
+const lazySegmenterModule = JSON.stringify(path.resolve('source/build/lazy-segmenter.ts'));
+const lazySegmenters = {
+	name: 'lazy-segmenters',
+	setup(context) {
+		context.onLoad({filter: /[\\/]node_modules[\\/].*\.m?js$/}, async arguments_ => {
+			const source = await readFile(arguments_.path, 'utf8');
+			// ES modules only: an import cannot be added to a CommonJS one (none makes a segmenter now).
+			if (!source.includes('new Intl.Segmenter(') || !/^(?:import|export)\b/m.test(source)) {
+				return undefined;
+			}
+
+			return {
+				contents: `import {lazySegmenter as __lazySegmenter} from ${lazySegmenterModule};\n${source.replaceAll('new Intl.Segmenter(', '__lazySegmenter(')}`,
+				loader: 'js',
+				resolveDir: path.dirname(arguments_.path),
+			};
+		});
+	},
+};
+
 rmSync('dist', {recursive: true, force: true});
 await build({
 	// The library's text search runs in a worker thread: its own entry, beside cli.js.
@@ -67,7 +97,7 @@ await build({
 	outdir: 'dist',
 	chunkNames: 'chunks/[name]-[hash]',
 	external: ['react-devtools-core'],
-	plugins: [replaceModules],
+	plugins: [replaceModules, lazySegmenters],
 	// React's production build: the development one double-invokes effects and checks every
 	// render, several times slower.
 	define: {'process.env.NODE_ENV': '"production"'},

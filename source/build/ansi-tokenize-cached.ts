@@ -10,7 +10,8 @@
  * what changes where the style does. The results are the ones the package gives (a test checks).
  */
 import {ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize as tokenizeText, type AnsiCode, type StyledChar, type Token} from '@alcalzone/ansi-tokenize';
-import {isCountableText} from '../core/text/text-width.js';
+import isFullwidthCodePoint from 'is-fullwidth-code-point';
+import {folioIcons, isCountableText} from '../core/text/text-width.js';
 import {remembered} from './remembered.js';
 import {stylingSequence} from './styling.js';
 
@@ -20,6 +21,8 @@ const charsByTokens = new WeakMap<Token[], StyledChar[]>();
 /** Lines, and the escape sequences and characters they are cut into, tokenized once. */
 const tokensOfLine = remembered(text => tokenizeFast(text) ?? tokenizeText(text));
 const tokensFor = remembered(piece => tokenizeText(piece));
+const charTokens = new Map<string, Token>();
+const iconSplit = new RegExp(`(${folioIcons.join('|')})`, 'u');
 
 export function tokenize(text: string, endChar?: number): Token[] {
 	return endChar === undefined ? tokensOfLine(text) : tokenizeText(text, endChar);
@@ -32,9 +35,11 @@ const pieces = new RegExp(`${stylingSequence}|[^\\u001B]+|\\u001B`, 'g');
 /**
  * The package segments the whole line into graphemes, which is most of its cost. A line whose
  * characters each stand alone (`isCountableText`) needs no segmenter: it is tokenized piece by
- * piece (escape sequences, and single characters), each piece by the package itself and
- * remembered, so the tokens are the package's. Other lines (emoji, combining marks) return
- * undefined and go to the package whole.
+ * piece, escape sequences by the package itself and remembered, and each character as the
+ * package makes the token of a grapheme of one character (`charToken`), so the tokens are the
+ * package's; so is a line with folio's header icons among such characters. Other lines (emoji, combining marks) return undefined and go to the package whole.
+ * Making the package's segmenter loads ICU's break rules (some 13 ms): a screen of such lines
+ * never pays it.
  */
 function tokenizeFast(text: string): Token[] | undefined {
 	const tokens: Token[] = [];
@@ -52,16 +57,46 @@ function tokenizeFast(text: string): Token[] | undefined {
 			continue;
 		}
 
-		if (!isCountableText(piece)) {
-			return undefined;
+		if (isCountableText(piece)) {
+			for (const character of piece) {
+				tokens.push(charToken(character));
+			}
+
+			continue;
 		}
 
-		for (const character of piece) {
-			tokens.push(tokensFor(character)[0]);
+		// The header's icons (📅 ⏱️ 👁), each one grapheme when countable text is all around it.
+		const parts = piece.split(iconSplit);
+		for (const [index, part] of parts.entries()) {
+			if (index % 2 === 1) {
+				tokens.push(charToken(part));
+			} else if (isCountableText(part)) {
+				for (const character of part) {
+					tokens.push(charToken(character));
+				}
+			} else {
+				return undefined;
+			}
 		}
 	}
 
 	return tokens;
+}
+
+/**
+ * The package's token for a grapheme of one character (or one of folio's icons): wide as
+ * is-fullwidth-code-point says, or as a regional indicator (tests/build/ink-stand-ins.test.ts
+ * checks every countable character against the package). Remembered: tokens are only read.
+ */
+function charToken(character: string): Token {
+	let token = charTokens.get(character);
+	if (token === undefined) {
+		const codePoint = character.codePointAt(0)!;
+		token = {type: 'char', value: character, fullWidth: isFullwidthCodePoint(codePoint) || character.includes('\uFE0F') || (codePoint >= 0x1_F1_E6 && codePoint <= 0x1_F1_FF)};
+		charTokens.set(character, token);
+	}
+
+	return token;
 }
 
 /**

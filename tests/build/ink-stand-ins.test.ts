@@ -9,7 +9,7 @@ import stringWidth from '../../source/build/string-width-counted.js';
 import widestLine from '../../source/build/widest-line-cached.js';
 import {parseArticle} from '../../source/core/article/article.js';
 import {RenderedArticle} from '../../source/core/markdown/render.js';
-import {loadTextWidth} from '../../source/core/text/text-width.js';
+import {isCountableText, loadTextWidth} from '../../source/core/text/text-width.js';
 import {darkTheme, lightTheme} from '../../source/core/theme/theme.js';
 import {highlightCode} from '../../source/node/highlight.js';
 
@@ -33,6 +33,7 @@ const awkward = [
 	'≤ — ’ “quotes” ◦ ▪ ☐ ☑ ↪ │ ─ ┌', '\u001B[7m inverse \u001B[27m\u001B[4munder\u001B[24m', 'ｆｕｌｌ ｗｉｄｔｈ', '\u200B zero width \u200D join',
 	'soft\u00ADhyphen', '\u001B]8;x\u0007a;b\u001B]8;;\u0007c', '\u001B]8;;a\u009Cb\u0007text', '\u001B]8;;a\u0018b\u0007text', '\u001B]8;;https://example.com\u001B\\link\u001B]8;;\u001B\\',
 	'\u001B]8;id=1;https://example.com/é\u0007é link\u001B]8;;\u0007', 'line one\nline two ≤', '📅 2026-01-01 · 📁 Guides · 👁 3 views · ⏱️ 4 min read',
+	'\u001B[90m📅 2026-11-27 · 📁 Reference\u001B[39m', '⏱️\u0301 mark', '👁\u200D🗨 joined', '📅📁👁⏱️💡📑🖼', 'x⏱️y 👁\uFE0F', '\u001B[1m💡\u001B[22m\u0301',
 ];
 
 let lines: string[] = [];
@@ -63,6 +64,30 @@ test('lines are tokenized and cut into styled characters as the package does, fi
 	}
 
 	t.deepEqual(wrong.slice(0, 5), []);
+});
+
+test('every character that stands alone is tokenized as the package tokenizes it, alone and between others', t => {
+	const wrong: string[] = [];
+	let checked = 0;
+	for (let codePoint = 0; codePoint <= 0x10_FFFF; codePoint++) {
+		if (codePoint >= 0xD8_00 && codePoint <= 0xDF_FF) {
+			continue;
+		}
+
+		const character = String.fromCodePoint(codePoint);
+		if (!isCountableText(character)) {
+			continue;
+		}
+
+		checked++;
+		const line = `a${character}b`;
+		if (JSON.stringify(cached.tokenize(character)) !== JSON.stringify(original.tokenize(character)) || JSON.stringify(cached.tokenize(line)) !== JSON.stringify(original.tokenize(line))) {
+			wrong.push(`U+${codePoint.toString(16).toUpperCase()}`);
+		}
+	}
+
+	t.true(checked > 1000, `${checked} countable characters`);
+	t.deepEqual(wrong.slice(0, 10), []);
 });
 
 test('rows joined from pieces of several lines, with blank cells between, read as the package joins them', t => {
@@ -118,4 +143,15 @@ test('the bundle holds the stand-ins, and packages with their own older string-w
 	// wrap-ansi wraps wide text with its own string-width 7; the stand-in is for 8 alone.
 	t.regex(bundle, /^\/\/ .*node_modules\/wrap-ansi\/node_modules\/string-width\/index\.js$/m);
 	t.regex(bundle, /^\/\/ .*node_modules\/string-width\/index\.js$/m, 'the stand-in wraps the real string-width 8');
+});
+
+test('the bundle makes no segmenter as it loads, and holds conf without semver (loaded when a migration runs)', t => {
+	const chunks = path.join(import.meta.dirname, '../../dist/chunks');
+	const bundle = readdirSync(chunks).map(file => readFileSync(path.join(chunks, file), 'utf8')).join('\n');
+	t.regex(bundle, /^\/\/ source\/build\/lazy-segmenter\.ts$/m);
+	// Every segmenter left is made inside a function, on first use.
+	t.deepEqual(bundle.split('\n').filter(line => /^(?:var|let|const) \w+ = new Intl\.Segmenter\(/.test(line)), []);
+	t.regex(bundle, /^\/\/ source\/build\/semver-lazy\.ts$/m);
+	t.regex(bundle, /^\/\/ .*node_modules\/conf\//m);
+	t.notRegex(bundle, /^\/\/ .*node_modules\/semver\//m);
 });

@@ -1,4 +1,4 @@
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -204,6 +204,29 @@ test('the library screen starts without compiling string-width\'s emoji tables; 
 	const reader = await start([article], {t, width: 100, height: 30, env});
 	await reader.waitFor(text => text.includes('to start'));
 	t.true(compiled(), 'measuring an emoji sequence did not compile the tables: the log cannot tell');
+});
+
+test('the library screen starts without making a text segmenter or loading semver; a state file that needs migrating loads semver', async t => {
+	const {folder, log, env} = recordedRun(t);
+	const logged = (line: string) => existsSync(log) && readFileSync(log, 'utf8').split('\n').includes(line);
+	const folio = await start([], {t, width: 100, height: 30, env});
+	await folio.waitFor(text => text.includes(footer) && rows(text).length > 0);
+	await folio.send('j');
+	await folio.send('q');
+	t.is(await folio.exitCode(), 0);
+	t.false(logged('segmenter'), 'the library screen made an Intl.Segmenter');
+	t.false(logged('require: semver'), 'the library screen loaded semver');
+	await folio.stop();
+	// conf runs its migrations, which use semver, on a file of an older schema.
+	const stateDir = path.join(folder, 'state');
+	mkdirSync(stateDir);
+	writeFileSync(path.join(stateDir, 'state.json'), JSON.stringify({articles: {}, __internal__: {migrations: {version: '1.0.0'}}}));
+	const migrating = await start([], {t, width: 100, height: 30, env, stateDir});
+	await migrating.waitFor(text => text.includes(footer) && rows(text).length > 0);
+	await migrating.send('q');
+	t.is(await migrating.exitCode(), 0);
+	t.true(logged('require: semver'), 'migrating the state file did not load semver: the log cannot tell');
+	t.like(JSON.parse(readFileSync(path.join(stateDir, 'state.json'), 'utf8')) as object, {__internal__: {migrations: {version: '2.0.0'}}});
 });
 
 test('the library screen starts without the Markdown parser once its listing is cached; opening an article loads it', async t => {

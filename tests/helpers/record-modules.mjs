@@ -4,8 +4,11 @@
 // emoji tables, some 40 ms to compile) is made. Only `new RegExp` is seen, not a literal: the
 // bundle has string-width's `/^\p{RGI_Emoji}$/v` as `new RegExp(...)` because esbuild's node20
 // target rewrites `v`-flag literals; were that to change, the test using this would fail, not pass.
+// Also a line `segmenter` each time an `Intl.Segmenter` is made (the first loads ICU's break
+// rules, some 13 ms), and `require: NAME` for each package loaded with `require` (the bundle's
+// stand-ins load the real package so, when it is needed).
 import {appendFileSync} from 'node:fs';
-import {register} from 'node:module';
+import Module, {register} from 'node:module';
 
 const hooks = `
 import {appendFileSync} from 'node:fs';
@@ -29,3 +32,25 @@ globalThis.RegExp = new Proxy(RegExp, {
 		return Reflect.construct(target, arguments_, newTarget === globalThis.RegExp ? target : newTarget);
 	},
 });
+
+const log = line => {
+	if (process.env.FOLIO_MODULE_LOG) {
+		appendFileSync(process.env.FOLIO_MODULE_LOG, line + '\n');
+	}
+};
+
+Intl.Segmenter = new Proxy(Intl.Segmenter, {
+	construct(target, arguments_, newTarget) {
+		log('segmenter');
+		return Reflect.construct(target, arguments_, newTarget === Intl.Segmenter ? target : newTarget);
+	},
+});
+
+const load = Module._load;
+Module._load = function (request, ...rest) {
+	if (!request.startsWith('node:') && !request.startsWith('.') && !request.startsWith('/')) {
+		log(`require: ${request}`);
+	}
+
+	return load.call(this, request, ...rest);
+};

@@ -97,6 +97,9 @@ export function isCountableText(text: string): boolean {
  */
 const iconWidths = new Map([['📅', 2], ['📁', 2], ['👁', 1], ['⏱️', 2], ['💡', 2], ['📑', 2], ['🖼', 1]]);
 const icons = new RegExp([...iconWidths.keys()].join('|'), 'g');
+
+/** Those icons: each a grapheme of its own between countable characters (none joins to them). */
+export const folioIcons: readonly string[] = [...iconWidths.keys()];
 const iconStart = /[\u23F1\uD83D]/;
 
 /**
