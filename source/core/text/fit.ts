@@ -1,6 +1,6 @@
 import {painter} from './style.js';
 import {stripStyling} from './sanitize.js';
-import {isSimpleText, stringWidth} from './text-width.js';
+import {isCountableText, isSimpleText, stringWidth} from './text-width.js';
 import {SgrState, trimEndStyled} from './styled.js';
 
 export {trimEndStyled, trimStyled} from './styled.js';
@@ -198,6 +198,8 @@ function splitAtColumn(text: string, columns: number, force: boolean): [string, 
 	let used = 0;
 	let index = 0;
 	const simple = isSimpleText(text);
+	// Text whose characters each stand alone (✔ — 中 🚀) needs no segmenter: a character is a grapheme.
+	const countable = !simple && isCountableText(stripStyling(text));
 	while (index < text.length) {
 		if (text[index] === '\u001B') {
 			// SGR ends at its `m`, an OSC 8 hyperlink at its BEL.
@@ -206,7 +208,7 @@ function splitAtColumn(text: string, columns: number, force: boolean): [string, 
 			continue;
 		}
 
-		const character = simple ? text[index] : segmentAt(text, index);
+		const character = simple ? text[index] : countable ? String.fromCodePoint(text.codePointAt(index)!) : segmentAt(text, index);
 		const width = simple ? 1 : stringWidth(character);
 		if (used + width > columns) {
 			if (used === 0 && force) {
