@@ -1,7 +1,7 @@
 import test from 'ava';
 import type {ArticleInfo} from '../../source/core/article/article.js';
 import {mouseKeyName} from '../../source/core/keys/mouse.js';
-import {initialLibraryState, libraryStep, shownTextMatches, type LibraryEffect, type LibraryState, type ReadingStats, type TextMatch} from '../../source/core/library/library-state.js';
+import {initialLibraryState, libraryStep, libraryWindow, shownTextMatches, type LibraryEffect, type LibraryState, type ReadingStats, type TextMatch} from '../../source/core/library/library-state.js';
 
 const item = (id: string, title: string): ArticleInfo & ReadingStats => ({id, title, tags: [], words: 100, minutes: 1, views: 0, progress: 0} as unknown as ArticleInfo & ReadingStats);
 const items = [item('a', 'Alpha guide'), item('b', 'Beta keys')];
@@ -71,4 +71,27 @@ test('a click on a text match selects it; a click on the in-text heading selects
 	t.is(click(4), 2);
 	t.is(click(2), shown.cursor, 'the heading is not a row');
 	t.is(press(shown, [mouseKeyName({action: 'wheelDown', button: 0, column: 5, row: 1})]).state.cursor, 2, 'the wheel reaches the text matches too');
+});
+
+test('the list on screen is the window of title rows, heading and text matches that holds the cursor in the middle', t => {
+	const many = Array.from({length: 30}, (_, index) => item(`id-${index}`, `Title ${index}`));
+	for (const rowCount of [0, 1, 5, 30]) {
+		for (const matchCount of [0, 1, 4]) {
+			const matches = Array.from({length: matchCount}, (_, index) => match(`m-${index}`, 's', 'a zip here', 'zip'));
+			for (const page of [1, 3, 10, 40]) {
+				for (let cursor = 0; cursor < rowCount + matchCount; cursor++) {
+					const state = {...initialLibraryState(), filter: 'z', textQuery: 'z', textMatches: matches, cursor};
+					// Every line of the list, then the page of them around the cursor's line.
+					const all = [
+						...many.slice(0, rowCount).map((entry, row) => ({kind: 'article', item: entry, row})),
+						...(matchCount > 0 ? [{kind: 'heading'}] : []),
+						...matches.map((entry, index) => ({kind: 'match', match: entry, row: rowCount + index})),
+					];
+					const cursorLine = all.findIndex(line => 'row' in line && line.row === cursor);
+					const start = Math.max(0, Math.min(all.length - page, cursorLine - Math.floor(page / 2)));
+					t.deepEqual(libraryWindow(state, many.slice(0, rowCount), page), {start, lines: all.slice(start, start + page)}, `${rowCount} rows, ${matchCount} matches, page ${page}, cursor ${cursor}`);
+				}
+			}
+		}
+	}
 });

@@ -92,22 +92,31 @@ export type LibraryLine =
 	| {kind: 'match'; match: TextMatch; row: number};
 
 /**
- * The list as drawn: the title rows, then the text matches under a heading. `row` is the
- * cursor's index of a line; the heading is not a place the cursor can be.
+ * The lines of the list on screen, `page` lines high, and the first one's place in the whole
+ * list: the title rows, then the text matches under a heading, the cursor's line in the middle
+ * where it can. `row` is the cursor's index of a line; the heading is not a place the cursor can
+ * be. Only the lines shown are made: a filter over 10,000 articles redraws on every key.
  */
-export function libraryLines(state: LibraryState, rows: Array<ArticleInfo & ReadingStats>): LibraryLine[] {
+export function libraryWindow(state: LibraryState, rows: Array<ArticleInfo & ReadingStats>, page: number): {start: number; lines: LibraryLine[]} {
 	const matches = shownTextMatches(state);
-	return [
-		...rows.map((item, row) => ({kind: 'article' as const, item, row})),
-		...(matches.length > 0 ? [{kind: 'heading' as const}] : []),
-		...matches.map((match, index) => ({kind: 'match' as const, match, row: rows.length + index})),
-	];
-}
+	const heading = matches.length > 0 ? 1 : 0;
+	const count = rows.length + heading + matches.length;
+	// The cursor's line: a title row's is its row, a text match's is one further down (the heading).
+	const cursorLine = state.cursor < rows.length ? state.cursor : state.cursor < rows.length + matches.length ? state.cursor + heading : 0;
+	const start = listWindowStart(count, page, cursorLine);
+	const lines: LibraryLine[] = [];
+	for (let index = start; index < Math.min(count, start + page); index++) {
+		if (index < rows.length) {
+			lines.push({kind: 'article', item: rows[index], row: index});
+		} else if (index === rows.length && heading === 1) {
+			lines.push({kind: 'heading'});
+		} else {
+			const row = index - heading;
+			lines.push({kind: 'match', match: matches[row - rows.length], row});
+		}
+	}
 
-/** The first line on screen of a list `page` lines high: the cursor's line sits in the middle where it can. */
-export function libraryWindowStart(state: LibraryState, lines: LibraryLine[], page: number): number {
-	const cursorLine = lines.findIndex(line => line.kind !== 'heading' && line.row === state.cursor);
-	return listWindowStart(lines.length, page, Math.max(0, cursorLine));
+	return {start, lines};
 }
 
 /** The word a text match found, as it is written in the snippet: what the reader searches for. */
@@ -155,7 +164,7 @@ export function libraryKey(state: LibraryState, key: string, items: Array<Articl
 	const rows = visibleItems(items, state);
 	const last = Math.max(0, rows.length + shownTextMatches(state).length - 1);
 	if (mouse) {
-		return step(libraryMouse(state, mouse, libraryLines(state, rows), page));
+		return step(libraryMouse(state, mouse, rows, page));
 	}
 
 	const command = commandFor('library', key);
@@ -238,15 +247,15 @@ function editFilter(state: LibraryState, key: string, items: Array<ArticleInfo &
  * The wheel moves the selection `wheelLines` rows; a left click on a row selects it. The list
  * starts on the screen's second row, under the title.
  */
-function libraryMouse(state: LibraryState, mouse: MouseEvent, lines: LibraryLine[], page: number): LibraryState {
-	const selectable = lines.filter(line => line.kind !== 'heading').length;
+function libraryMouse(state: LibraryState, mouse: MouseEvent, rows: Array<ArticleInfo & ReadingStats>, page: number): LibraryState {
+	const selectable = rows.length + shownTextMatches(state).length;
 	if (mouse.action === 'wheelUp' || mouse.action === 'wheelDown') {
 		const cursor = state.cursor + (mouse.action === 'wheelDown' ? wheelLines : -wheelLines);
 		return {...state, cursor: Math.max(0, Math.min(Math.max(0, selectable - 1), cursor))};
 	}
 
 	const line = mouse.action === 'press' && mouse.button === 0 && mouse.row >= 1 && mouse.row <= page
-		? lines[libraryWindowStart(state, lines, page) + mouse.row - 1]
+		? libraryWindow(state, rows, page).lines[mouse.row - 1]
 		: undefined;
 	return line && line.kind !== 'heading' ? {...state, cursor: line.row} : state;
 }

@@ -1,7 +1,7 @@
-import React, {useCallback, useMemo} from 'react';
+import React, {memo, useCallback, useMemo} from 'react';
 import {Box, Text} from 'ink';
 import type {ArticleInfo} from '../../core/article/article.js';
-import {initialLibraryState, libraryLines, libraryStep, libraryWindowStart, shownTextMatches, sortLabels, type FindInArticle, type LibraryEffect, type LibraryMessage, type LibraryState, type ReadingStats, type TextMatch} from '../../core/library/library-state.js';
+import {initialLibraryState, libraryStep, libraryWindow, shownTextMatches, sortLabels, type FindInArticle, type LibraryEffect, type LibraryMessage, type LibraryState, type ReadingStats, type TextMatch} from '../../core/library/library-state.js';
 import {visibleItems} from '../../core/library/filter.js';
 import type {Exit} from '../../core/keys/step.js';
 import {sanitizeLine} from '../../core/text/sanitize.js';
@@ -59,8 +59,7 @@ export function LibraryScreen({items, folder, columns, rows, initial, message, f
 
 	const rowsShown = visibleItems(items, state);
 	const matches = shownTextMatches(state);
-	const lines = libraryLines(state, rowsShown);
-	const start = libraryWindowStart(state, lines, listHeight);
+	const {start, lines} = libraryWindow(state, rowsShown, listHeight);
 	// While filtered the header says how many of the articles are shown.
 	const count = state.filter === '' ? `${items.length}` : `${rowsShown.length} of ${items.length}`;
 	const title = `folio — ${count} article${items.length === 1 ? '' : 's'} · sorted by ${sortLabels[state.sort]}`;
@@ -77,7 +76,7 @@ export function LibraryScreen({items, folder, columns, rows, initial, message, f
 					? <Text wrap="wrap">{`No articles in ${sanitizeLine(folder)}. Add .md files there, or open another folder with --dir PATH (or FOLIO_DIR).`}</Text>
 					: lines.length === 0
 						? <Text {...inkProps(theme.libraryDetails)}>{searching ? 'No title matches the filter; searching the text…' : 'No article matches the filter.'}</Text>
-						: lines.slice(start, start + listHeight).map((line, offset) => line.kind === 'article'
+						: lines.map((line, offset) => line.kind === 'article'
 							? <LibraryRow key={`a:${line.item.id}`} item={line.item} selected={line.row === state.cursor} width={columns} columns={tableColumns} />
 							: line.kind === 'heading'
 								? <Text key="in-text" {...inkProps(theme.libraryDetails)} wrap="truncate">{truncate(`── in text ${'─'.repeat(columns)}`, columns)}</Text>
@@ -88,8 +87,8 @@ export function LibraryScreen({items, folder, columns, rows, initial, message, f
 	);
 }
 
-/** A text match: the article and section it is in, then the snippet with the words lit. */
-function MatchRow({match, selected, width}: {match: TextMatch; selected: boolean; width: number}) {
+/** A text match: the article and section it is in, then the snippet with the words lit. Drawn again only when it changes. */
+const MatchRow = memo(function MatchRow({match, selected, width}: {match: TextMatch; selected: boolean; width: number}) {
 	const theme = useTheme();
 	const place = sanitizeLine(match.section === '' ? match.title : `${match.title} › ${match.section}`);
 	const placeText = truncate(place, Math.max(8, Math.floor(width * 0.4)));
@@ -119,7 +118,7 @@ function MatchRow({match, selected, width}: {match: TextMatch; selected: boolean
 			))}
 		</Text>
 	);
-}
+});
 
 /** The detail columns of a row, widest first to drop: category, date, minutes, views, progress. */
 type Columns = {names: Array<keyof ReturnType<typeof cellsOf>>; widths: Record<string, number>};
@@ -155,7 +154,8 @@ function libraryColumns(items: Array<ArticleInfo & ReadingStats>, width: number)
 	return {names: names.filter(name => widths[name] > 0), widths};
 }
 
-function LibraryRow({item, selected, width, columns}: {item: ArticleInfo & ReadingStats; selected: boolean; width: number; columns: Columns}) {
+/** An article's row: drawn again only when it changes (each key of a filter redraws the list). */
+const LibraryRow = memo(function LibraryRow({item, selected, width, columns}: {item: ArticleInfo & ReadingStats; selected: boolean; width: number; columns: Columns}) {
 	const theme = useTheme();
 	const cells = cellsOf(item);
 	const details = columns.names.map(name => {
@@ -174,4 +174,4 @@ function LibraryRow({item, selected, width, columns}: {item: ArticleInfo & Readi
 			<Text {...(selected ? {} : inkProps(theme.libraryDetails))}>{details}</Text>
 		</Text>
 	);
-}
+});
