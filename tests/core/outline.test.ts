@@ -1,5 +1,11 @@
+import {readdirSync, readFileSync, statSync} from 'node:fs';
+import path from 'node:path';
 import test from 'ava';
-import {buildOutline, headingText} from '../../source/core/markdown/outline.js';
+import fc from 'fast-check';
+import {normaliseSource} from '../../source/core/article/article.js';
+import {splitFrontMatter} from '../../source/core/article/front-matter.js';
+import {guardMarkdown} from '../../source/core/article/input-guard.js';
+import {buildOutline, headingText, quickSections} from '../../source/core/markdown/outline.js';
 
 const titles = (body: string) => buildOutline(body.split('\n')).sections.map(section => [section.depth, section.title, section.slug]);
 
@@ -66,4 +72,49 @@ test('headings after leading blank lines keep their source line', t => {
 test('a heading of 160,000 spaces between two words is read by marked, title trimmed', t => {
 	const outline = buildOutline([`# a${' '.repeat(160_000)}b`]);
 	t.deepEqual(outline.sections.map(section => section.title), ['a b']);
+});
+
+/** Every Markdown file of the bundled library and of node_modules (pinned by the lockfile), as its body's lines. */
+function realBodies(): Array<{file: string; lines: string[]}> {
+	const found: string[] = [];
+	const walk = (folder: string) => {
+		for (const entry of readdirSync(folder, {withFileTypes: true})) {
+			const file = path.join(folder, entry.name);
+			if (entry.isDirectory()) {
+				walk(file);
+			} else if (entry.isFile() && /\.md$/i.test(entry.name) && statSync(file).size < 300_000) {
+				found.push(file);
+			}
+		}
+	};
+
+	walk(path.resolve('articles'));
+	walk(path.resolve('node_modules'));
+	return found.map(file => {
+		const {body} = splitFrontMatter(normaliseSource(readFileSync(file, 'utf8')));
+		return {file, lines: guardMarkdown(body).text.split('\n')};
+	});
+}
+
+const asQuick = (lines: string[]) => buildOutline(lines).sections.map(({depth, title, sourceLine}) => ({depth, title, sourceLine}));
+
+test('the quick scan of headings, where it answers, finds what marked finds in every real Markdown file here', t => {
+	const bodies = realBodies();
+	t.true(bodies.length > 300, `${bodies.length} files`);
+	const answered = bodies.filter(({lines}) => quickSections(lines) !== undefined);
+	// It must answer for ordinary files, or the index gains nothing.
+	t.true(answered.length > bodies.length / 3, `answered ${answered.length} of ${bodies.length}`);
+	const wrong = answered.filter(({lines}) => JSON.stringify(quickSections(lines)) !== JSON.stringify(asQuick(lines))).map(({file}) => file);
+	t.deepEqual(wrong, []);
+});
+
+const tricky = ['# Title', '## Sub #', '### closed ###', '#not', '####### seven', '#', '# a `code` & *em*', '# see [x][y]', '  # indented', 'Setext', '===', '---', '```', '~~~', '````js', '  ```', '<div>', '<!--', '-->', '[y]: /url', '[y]: /url "title', '"more"', '- item', '  - nested', '> quote', '    code', '', '', 'text line', '| a | b |', '|---|---|', '[^1]: note', 'a <!-- b', '# \\# escaped'];
+
+test('the quick scan, where it answers, agrees with marked on documents made of awkward lines', t => {
+	fc.assert(fc.property(fc.array(fc.constantFrom(...tricky), {maxLength: 25}), chosen => {
+		const quick = quickSections(chosen);
+		if (quick !== undefined) {
+			t.deepEqual(quick, asQuick(chosen), JSON.stringify(chosen.join('\n')));
+		}
+	}), {numRuns: 3000});
 });

@@ -1,6 +1,6 @@
 import {splitFrontMatter, type FrontMatter} from './front-matter.js';
 import {guardMarkdown} from './input-guard.js';
-import {buildOutline, headingText, type Outline} from '../markdown/outline.js';
+import {buildOutline, headingText, quickSections, type Outline, type QuickSection} from '../markdown/outline.js';
 import {decodeTabEntities, sanitizeLine, sanitizeText} from '../text/sanitize.js';
 
 /** Reading speed used for `M min read`. */
@@ -96,6 +96,22 @@ export function readArticleInfo(text: string, origin: ArticleOrigin): ArticleInf
 	const info = describe(frontMatter, body, title, origin, warning);
 	info.warnings.push(...guarded.warnings);
 	return info;
+}
+
+/** What the search index reads of an article: its front matter fields, its body's lines and its headings. */
+export type SearchableArticle = {title: string; tags: string[]; summary?: string; lines: string[]; sections: QuickSection[]};
+
+/**
+ * Read an article for the search index: as `parseArticle` reads it, but the headings found by a
+ * scan of the lines where the scan can be sure (`quickSections`), by marked otherwise; no word
+ * count. Indexing a library reads every file, and lexing a whole file is most of the cost.
+ */
+export function readSearchable(text: string, origin: ArticleOrigin): SearchableArticle {
+	const {frontMatter, body: source} = splitFrontMatter(normaliseSource(text));
+	const lines = guardMarkdown(source).text.split('\n');
+	const sections = quickSections(lines) ?? buildOutline(lines).sections;
+	const title = frontMatter.title ?? sections.find(section => section.depth === 1)?.title ?? fileTitle(origin);
+	return {title, tags: frontMatter.tags, summary: frontMatter.summary, lines, sections};
 }
 
 function describe(frontMatter: FrontMatter, body: string, title: string, origin: ArticleOrigin, warning: string | undefined): ArticleInfo {

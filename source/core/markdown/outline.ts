@@ -134,3 +134,86 @@ export function decodeEntities(text: string): string {
 	// eslint-disable-next-line no-control-regex
 	return decoded.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '\uFFFD');
 }
+
+/** A heading as the search index needs it: no slug, no tokens. */
+export type QuickSection = Pick<Section, 'depth' | 'title' | 'sourceLine'>;
+
+// marked's ATX heading, on one line.
+const atxLine = /^(#{1,6})(?=\s|$)(.*)$/;
+// Lines whose block could hold or make a heading in a way a line scan cannot follow.
+const setextUnderline = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const indentedHeading = /^ {1,3}#{1,6}(?:\s|$)/;
+const htmlStart = /^ {0,3}</;
+const fence = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const definitionStart = /^ {0,3}\[[^\]\n]*\]:/;
+const definitionWhole = /^ {0,3}\[[^\]\n]*\]:[ \t]*(?:<[^<>\n]*>|[^<\s]\S*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$/;
+const titleStart = /^[ \t]*["'(]/;
+
+/**
+ * The top-level headings of a Markdown body found by scanning its lines, when a scan can be
+ * sure they are the ones marked finds (`buildOutline`): ATX headings at the start of a line,
+ * outside fenced code, with plain text (no `[`, which a reference link or footnote could make
+ * something else). Undefined when anything could make the scan wrong — a setext underline, an
+ * HTML block, a heading indented by spaces, a fence inside a list, a link definition whose title
+ * may run on — and the caller lexes the body instead. For the search index, which reads
+ * thousands of files and only needs their headings' text and lines (tests/core/outline.test.ts
+ * holds it to buildOutline on every bundled article and every Markdown file in node_modules).
+ */
+export function quickSections(lines: string[]): QuickSection[] | undefined {
+	const sections: QuickSection[] = [];
+	let open: {marker: string; indent: number} | undefined;
+	let previousBlank = true;
+	for (const [index, line] of lines.entries()) {
+		if (open) {
+			const match = fence.exec(line);
+			if (match && match[2][0] === open.marker[0] && match[2].length >= open.marker.length && match[3].trim() === '') {
+				open = undefined;
+			} else if (open.indent > 0 && line.trim() !== '' && line.length - line.trimStart().length < open.indent) {
+				// A fence inside a list item ends with the item: where, only the lexer knows.
+				return undefined;
+			}
+
+			previousBlank = false;
+			continue;
+		}
+
+		const blank = line.trim() === '';
+		if (htmlStart.test(line) || indentedHeading.test(line) || (!previousBlank && setextUnderline.test(line))) {
+			return undefined;
+		}
+
+		if (definitionStart.test(line) && !definitionWhole.test(line)) {
+			return undefined;
+		}
+
+		if (titleStart.test(line) && index > 0 && definitionStart.test(lines[index - 1])) {
+			return undefined;
+		}
+
+		const opening = fence.exec(line);
+		if (opening && !(opening[2][0] === '`' && opening[3].includes('`'))) {
+			open = {marker: opening[2], indent: opening[1].length};
+		} else if (line.startsWith('#')) {
+			const heading = atxLine.exec(line);
+			if (heading) {
+				let text = heading[2].trim();
+				if (text.endsWith('#')) {
+					const trimmed = text.replace(/#+$/, '');
+					if (trimmed === '' || /[ \t]$/.test(trimmed)) {
+						text = trimmed.trim();
+					}
+				}
+
+				if (text.includes('[') || /[\u2028\u2029]/.test(line)) {
+					return undefined;
+				}
+
+				sections.push({depth: heading[1].length, title: headingText(text), sourceLine: index});
+			}
+		}
+
+		previousBlank = blank;
+	}
+
+	return sections;
+}

@@ -1,4 +1,4 @@
-import type {Article} from '../article/article.js';
+import type {SearchableArticle} from '../article/article.js';
 
 /** What the index knows of an article: the fields it searches, each plain text. */
 export type SearchDocument = {
@@ -22,13 +22,13 @@ export const searchFields = Object.keys(fieldBoosts) as Array<keyof typeof field
  * summary (never its keys or other values), headings apart from the body so they can weigh
  * more, and a body of what a reader sees — no HTML comments, tags or link targets.
  */
-export function searchDocument(id: string, article: Article): SearchDocument {
-	const headingLines = new Set(article.outline.sections.map(section => section.sourceLine));
+export function searchDocument(id: string, article: SearchableArticle): SearchDocument {
+	const headingLines = new Set(article.sections.map(section => section.sourceLine));
 	const lines = article.lines.filter((_, index) => !headingLines.has(index));
 	return {
 		id,
 		title: article.title,
-		headings: article.outline.sections.map(section => section.title).join('\n'),
+		headings: article.sections.map(section => section.title).join('\n'),
 		tags: article.tags.join(' '),
 		summary: article.summary ?? '',
 		body: readableText(lines.join('\n')),

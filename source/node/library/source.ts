@@ -1,7 +1,7 @@
 import {closeSync, fstatSync, openSync, readFileSync, readSync, realpathSync, statSync} from 'node:fs';
 import {isUtf8} from 'node:buffer';
 import path from 'node:path';
-import {parseArticle, readArticleInfo, type Article, type ArticleInfo, type ArticleOrigin} from '../../core/article/article.js';
+import {parseArticle, readArticleInfo, readSearchable, type Article, type ArticleInfo, type ArticleOrigin, type SearchableArticle} from '../../core/article/article.js';
 import {FolioError, UsageError} from '../../core/errors.js';
 import {megabytes} from './limits.js';
 import {closestIds, describeFsError, isInside, scanLibrary, type LibraryFile} from './library.js';
@@ -184,6 +184,11 @@ export function loadArticle(location: ArticleLocation, limit: number): Article {
 	const article = parseArticle(source.text, origin);
 	article.warnings.unshift(...source.warnings);
 	return article;
+}
+
+/** Read a library file as the search index reads it (`readSearchable`). */
+export function loadSearchable(file: Pick<LibraryFile, 'id' | 'path'>, limit: number): SearchableArticle {
+	return readSearchable(readSourceFile(file.path, limit).text, {kind: 'library', id: file.id, path: file.path});
 }
 
 /** Read the listing details of a library file. */

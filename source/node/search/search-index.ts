@@ -137,9 +137,9 @@ let source: typeof import('../library/source.js') | undefined;
 async function readDocument(key: string, entry: LibraryFile, limit: number) {
 	// The parser loads only when a file has to be read: a current index is used without it.
 	source ??= await import('../library/source.js');
-	const {loadArticle} = source;
+	const {loadSearchable} = source;
 	try {
-		return searchDocument(key, loadArticle({origin: {kind: 'library', id: entry.id, path: entry.path}}, limit));
+		return searchDocument(key, loadSearchable(entry, limit));
 	} catch (error) {
 		if (error instanceof FolioError) {
 			return undefined;

@@ -1,10 +1,12 @@
+import {readdirSync, readFileSync} from 'node:fs';
+import path from 'node:path';
 import test from 'ava';
-import {parseArticle} from '../../../source/core/article/article.js';
+import {parseArticle, readSearchable} from '../../../source/core/article/article.js';
 import {searchDocument} from '../../../source/core/search/document.js';
 import {createEngine, findCandidates} from '../../../source/core/search/engine.js';
 import {parseQuery} from '../../../source/core/search/query.js';
 
-const article = (id: string, text: string) => searchDocument(id, parseArticle(text, {kind: 'library', id, path: `/lib/${id}.md`}));
+const article = (id: string, text: string) => searchDocument(id, readSearchable(text, {kind: 'library', id, path: `/lib/${id}.md`}));
 
 function ids(texts: Record<string, string>, query: string): string[] {
 	const engine = createEngine();
@@ -64,4 +66,20 @@ test('HTML comments, tags and link targets are not indexed; code is', t => {
 	for (const hidden of ['hidden', 'secret', 'private', 'many', 'boxed"', 'class']) {
 		t.false(document.body.includes(hidden), hidden);
 	}
+});
+
+test('the index reads an article as the reader parses it: the same title, tags, summary, headings and body', t => {
+	const folder = path.resolve('articles');
+	const files = readdirSync(folder, {recursive: true, withFileTypes: true}).filter(entry => entry.isFile() && entry.name.endsWith('.md')).map(entry => path.join(entry.parentPath, entry.name));
+	t.true(files.length > 5);
+	for (const file of files) {
+		const text = readFileSync(file, 'utf8');
+		const origin = {kind: 'library', id: path.basename(file, '.md'), path: file} as const;
+		const parsed = parseArticle(text, origin);
+		t.deepEqual(searchDocument(file, readSearchable(text, origin)), searchDocument(file, {...parsed, sections: parsed.outline.sections}), file);
+	}
+
+	// An article without a title in its front matter takes its first top-level heading, then its file name.
+	t.is(readSearchable('Intro\n\n## Part\n\n# Real title\n', {kind: 'library', id: 'x', path: '/lib/x.md'}).title, 'Real title');
+	t.is(readSearchable('no headings', {kind: 'library', id: 'x', path: '/lib/notes.md'}).title, 'notes');
 });
