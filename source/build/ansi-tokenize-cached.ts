@@ -85,14 +85,16 @@ function tokenizeFast(text: string): Token[] | undefined {
 
 /**
  * The package's token for a grapheme of one character (or one of folio's icons): wide as
- * is-fullwidth-code-point says, or as a regional indicator (tests/build/ink-stand-ins.test.ts
- * checks every countable character against the package). Remembered: tokens are only read.
+ * is-fullwidth-code-point says, or when a variation selector 16 makes it an emoji (⏱️). The
+ * package also widens regional indicators, none of which is countable or an icon.
+ * tests/build/ink-stand-ins.test.ts checks every countable character against the package.
+ * Remembered: tokens are only read.
  */
 function charToken(character: string): Token {
 	let token = charTokens.get(character);
 	if (token === undefined) {
-		const codePoint = character.codePointAt(0)!;
-		token = {type: 'char', value: character, fullWidth: isFullwidthCodePoint(codePoint) || character.includes('\uFE0F') || (codePoint >= 0x1_F1_E6 && codePoint <= 0x1_F1_FF)};
+		const fullWidth = isFullwidthCodePoint(character.codePointAt(0)!) || character.includes('\uFE0F');
+		token = {type: 'char', value: character, fullWidth};
 		charTokens.set(character, token);
 	}
 

@@ -2,7 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import test from 'ava';
-import {build, type BuildOptions} from 'esbuild';
+import {build as esbuild, type BuildOptions} from 'esbuild';
 import * as original from '@alcalzone/ansi-tokenize';
 import stringWidthOriginal from 'string-width';
 import widestLineOriginal from 'widest-line';
@@ -136,9 +136,16 @@ test('text is as wide as string-width measures it, with and without its options'
 });
 
 /** What the bundle is made of: its input files, and its code unminified (built here with the build's own options). */
+let built: Promise<{inputs: string[]; code: string}> | undefined;
+
 async function bundle(): Promise<{inputs: string[]; code: string}> {
+	built ??= build();
+	return built;
+}
+
+async function build(): Promise<{inputs: string[]; code: string}> {
 	const {options} = await import(pathToFileURL(path.join(import.meta.dirname, '../../.esbuild.mjs')).href) as {options: BuildOptions};
-	const result = await build({...options, write: false, metafile: true, minifyWhitespace: false, minifySyntax: false, logLevel: 'silent'});
+	const result = await esbuild({...options, write: false, metafile: true, minifyWhitespace: false, minifySyntax: false, logLevel: 'silent'});
 	return {inputs: Object.keys(result.metafile.inputs), code: result.outputFiles.map(file => file.text).join('\n')};
 }
 

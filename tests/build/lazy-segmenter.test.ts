@@ -25,6 +25,11 @@ test('graphemes of any text (ASCII, CR LF, combining marks, emoji) are the ones 
 	}), {numRuns: 500});
 });
 
+test('resolvedOptions are the real segmenter\'s', t => {
+	t.deepEqual(lazySegmenter('en', {granularity: 'word'}).resolvedOptions(), new Intl.Segmenter('en', {granularity: 'word'}).resolvedOptions());
+	t.deepEqual(lazySegmenter().resolvedOptions(), new Intl.Segmenter().resolvedOptions());
+});
+
 test('words and sentences go to Intl.Segmenter itself', t => {
 	for (const granularity of ['word', 'sentence'] as const) {
 		const text = 'Two words. And more!';

@@ -79,7 +79,8 @@ test('the list on screen is the window of title rows, heading and text matches t
 		for (const matchCount of [0, 1, 4]) {
 			const matches = Array.from({length: matchCount}, (_, index) => match(`m-${index}`, 's', 'a zip here', 'zip'));
 			for (const page of [1, 3, 10, 40]) {
-				for (let cursor = 0; cursor < rowCount + matchCount; cursor++) {
+				// A cursor past the end (a list that shrank) shows the top, as the list once did.
+				for (let cursor = 0; cursor <= rowCount + matchCount + 1; cursor++) {
 					const state = {...initialLibraryState(), filter: 'z', textQuery: 'z', textMatches: matches, cursor};
 					// Every line of the list, then the page of them around the cursor's line.
 					const all = [
@@ -87,7 +88,7 @@ test('the list on screen is the window of title rows, heading and text matches t
 						...(matchCount > 0 ? [{kind: 'heading'}] : []),
 						...matches.map((entry, index) => ({kind: 'match', match: entry, row: rowCount + index})),
 					];
-					const cursorLine = all.findIndex(line => 'row' in line && line.row === cursor);
+					const cursorLine = Math.max(0, all.findIndex(line => 'row' in line && line.row === cursor));
 					const start = Math.max(0, Math.min(all.length - page, cursorLine - Math.floor(page / 2)));
 					t.deepEqual(libraryWindow(state, many.slice(0, rowCount), page), {start, lines: all.slice(start, start + page)}, `${rowCount} rows, ${matchCount} matches, page ${page}, cursor ${cursor}`);
 				}

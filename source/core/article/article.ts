@@ -1,6 +1,6 @@
 import {splitFrontMatter, type FrontMatter} from './front-matter.js';
 import {guardMarkdown} from './input-guard.js';
-import {buildOutline, headingText, quickSections, type Outline, type QuickSection} from '../markdown/outline.js';
+import {atxHeadingContent, buildOutline, headingText, quickSections, type Outline, type QuickSection} from '../markdown/outline.js';
 import {decodeTabEntities, sanitizeLine, sanitizeText} from '../text/sanitize.js';
 
 /** Reading speed used for `M min read`. */
@@ -73,15 +73,24 @@ export function expandTabs(text: string): string {
  * Parse an article from its text.
  */
 export function parseArticle(text: string, origin: ArticleOrigin): Article {
-	const {frontMatter, body: source, warning} = splitFrontMatter(normaliseSource(text));
-	const guarded = guardMarkdown(source);
-	const body = guarded.text;
+	const {frontMatter, body, warnings} = readBody(text);
 	const lines = body.split('\n');
 	const outline = buildOutline(lines);
-	const title = frontMatter.title ?? outline.sections.find(section => section.depth === 1)?.title ?? fileTitle(origin);
-	const info = describe(frontMatter, body, title, origin, warning);
-	info.warnings.push(...guarded.warnings);
+	const title = frontMatter.title ?? firstTitle(outline.sections) ?? fileTitle(origin);
+	const info = describe(frontMatter, body, title, origin, warnings);
 	return {...info, origin, body, lines, outline};
+}
+
+/** A file's text as every reader of articles takes it: normalised, front matter apart, the body guarded. */
+function readBody(text: string): {frontMatter: FrontMatter; body: string; warnings: string[]} {
+	const {frontMatter, body: source, warning} = splitFrontMatter(normaliseSource(text));
+	const guarded = guardMarkdown(source);
+	return {frontMatter, body: guarded.text, warnings: [...(warning ? [warning] : []), ...guarded.warnings]};
+}
+
+/** The title a body gives an article without one in its front matter: its first top-level heading. */
+function firstTitle(sections: Array<Pick<QuickSection, 'depth' | 'title'>>): string | undefined {
+	return sections.find(section => section.depth === 1)?.title;
 }
 
 /**
@@ -89,13 +98,9 @@ export function parseArticle(text: string, origin: ArticleOrigin): Article {
  * unless the title has to come from the first heading.
  */
 export function readArticleInfo(text: string, origin: ArticleOrigin): ArticleInfo {
-	const {frontMatter, body: source, warning} = splitFrontMatter(normaliseSource(text));
-	const guarded = guardMarkdown(source);
-	const body = guarded.text;
+	const {frontMatter, body, warnings} = readBody(text);
 	const title = frontMatter.title ?? firstHeading(body) ?? fileTitle(origin);
-	const info = describe(frontMatter, body, title, origin, warning);
-	info.warnings.push(...guarded.warnings);
-	return info;
+	return describe(frontMatter, body, title, origin, warnings);
 }
 
 /** What the search index reads of an article: its front matter fields, its body's lines and its headings. */
@@ -107,14 +112,14 @@ export type SearchableArticle = {title: string; tags: string[]; summary?: string
  * count. Indexing a library reads every file, and lexing a whole file is most of the cost.
  */
 export function readSearchable(text: string, origin: ArticleOrigin): SearchableArticle {
-	const {frontMatter, body: source} = splitFrontMatter(normaliseSource(text));
-	const lines = guardMarkdown(source).text.split('\n');
+	const {frontMatter, body} = readBody(text);
+	const lines = body.split('\n');
 	const sections = quickSections(lines) ?? buildOutline(lines).sections;
-	const title = frontMatter.title ?? sections.find(section => section.depth === 1)?.title ?? fileTitle(origin);
+	const title = frontMatter.title ?? firstTitle(sections) ?? fileTitle(origin);
 	return {title, tags: frontMatter.tags, summary: frontMatter.summary, lines, sections};
 }
 
-function describe(frontMatter: FrontMatter, body: string, title: string, origin: ArticleOrigin, warning: string | undefined): ArticleInfo {
+function describe(frontMatter: FrontMatter, body: string, title: string, origin: ArticleOrigin, warnings: string[]): ArticleInfo {
 	const words = countWords(body);
 	return {
 		date: frontMatter.date,
@@ -126,7 +131,7 @@ function describe(frontMatter: FrontMatter, body: string, title: string, origin:
 		title,
 		words,
 		minutes: readingMinutes(words),
-		warnings: warning ? [warning] : [],
+		warnings,
 	};
 }
 
@@ -134,29 +139,10 @@ function firstHeading(body: string): string | undefined {
 	// The quick path: a `# ` line with nothing before it that could hide it (code, HTML, a quote).
 	const quick = /^ {0,3}# +(\S[^\n]*)$/m.exec(body);
 	if (quick && !/^ {0,3}(?:```|~~~|<|>|[-*+] |\d{1,9}[.)] )|^ {4}/m.test(body.slice(0, quick.index))) {
-		return headingText(closingHashes(quick[1])) || undefined;
+		return headingText(atxHeadingContent(quick[1])) || undefined;
 	}
 
-	return buildOutline(body.split('\n')).sections.find(section => section.depth === 1)?.title;
-}
-
-/** A heading's text without its optional closing `#`s, trimmed in one pass (no backtracking). */
-function closingHashes(text: string): string {
-	let end = text.length;
-	while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) {
-		end--;
-	}
-
-	let hashes = end;
-	while (hashes > 0 && text[hashes - 1] === '#') {
-		hashes--;
-	}
-
-	if (hashes < end && (hashes === 0 || text[hashes - 1] === ' ' || text[hashes - 1] === '\t')) {
-		end = hashes;
-	}
-
-	return text.slice(0, end).trim();
+	return firstTitle(buildOutline(body.split('\n')).sections);
 }
 
 function fileTitle(origin: ArticleOrigin): string {

@@ -146,43 +146,72 @@ const indentedHeading = /^ {1,3}#{1,6}(?:\s|$)/;
 const htmlStart = /^ {0,3}</;
 const fence = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const definitionStart = /^ {0,3}\[[^\]\n]*\]:/;
-const definitionWhole = /^ {0,3}\[[^\]\n]*\]:[ \t]*(?:<[^<>\n]*>|[^<\s]\S*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$/;
+const definitionWhole = /^ {0,3}\[[^\]\n\\]*\]:[ \t]*(?:<[^<>\n\\]*>|[^<\s\\]\S*)(?:[ \t]+(?:"[^"\n\\]*"|'[^'\n\\]*'|\([^()\n\\]*\)))?[ \t]*$/;
 const titleStart = /^[ \t]*["'(]/;
+// A `[` that a later line may close into a definition's label (labels run over lines).
+const openLabel = /^ {0,3}\[[^\]]*$/;
+// Blank as marked reads it: spaces and tabs only (a no-break space is text).
+const blankLine = /^[ \t]*$/;
+
+/**
+ * The text of an ATX heading's content (after its `#`s) as marked takes it: trimmed, and a
+ * closing run of `#` dropped when it stands apart. Counted, not matched: `/#+$/` backtracks
+ * over every run of `#` in a long line.
+ */
+export function atxHeadingContent(content: string): string {
+	const text = content.trim();
+	let hashes = text.length;
+	while (hashes > 0 && text[hashes - 1] === '#') {
+		hashes--;
+	}
+
+	if (hashes === text.length) {
+		return text;
+	}
+
+	return hashes === 0 || text[hashes - 1] === ' ' || text[hashes - 1] === '\t' ? text.slice(0, hashes).trim() : text;
+}
 
 /**
  * The top-level headings of a Markdown body found by scanning its lines, when a scan can be
  * sure they are the ones marked finds (`buildOutline`): ATX headings at the start of a line,
  * outside fenced code, with plain text (no `[`, which a reference link or footnote could make
  * something else). Undefined when anything could make the scan wrong — a setext underline, an
- * HTML block, a heading indented by spaces, a fence inside a list, a link definition whose title
- * may run on — and the caller lexes the body instead. For the search index, which reads
- * thousands of files and only needs their headings' text and lines (tests/core/outline.test.ts
- * holds it to buildOutline on every bundled article and every Markdown file in node_modules).
+ * HTML block, a heading indented by spaces, a fence inside a list item that a shallower line
+ * may end, a link definition the scan cannot read whole — and the caller lexes the body
+ * instead. For the search index, which reads thousands of files and only needs their headings'
+ * text and lines (tests/core/outline.test.ts holds it to buildOutline on every Markdown file in
+ * node_modules, every CommonMark spec example and generated documents of awkward lines).
  */
 export function quickSections(lines: string[]): QuickSection[] | undefined {
 	const sections: QuickSection[] = [];
 	let open: {marker: string; indent: number} | undefined;
 	let previousBlank = true;
 	for (const [index, line] of lines.entries()) {
+		const blank = blankLine.test(line);
 		if (open) {
-			const match = fence.exec(line);
-			if (match && match[2][0] === open.marker[0] && match[2].length >= open.marker.length && match[3].trim() === '') {
-				open = undefined;
-			} else if (open.indent > 0 && line.trim() !== '' && line.length - line.trimStart().length < open.indent) {
-				// A fence inside a list item ends with the item: where, only the lexer knows.
+			// A fence inside a list item ends with the item, at a line indented less than the
+			// fence (which marked may read as a new fence): where, only the lexer knows.
+			if (open.indent > 0 && !blank && leadingSpaces(line) < open.indent) {
 				return undefined;
+			}
+
+			const match = fence.exec(line);
+			if (match && match[2][0] === open.marker[0] && match[2].length >= open.marker.length && /^ *$/.test(match[3])) {
+				open = undefined;
 			}
 
 			previousBlank = false;
 			continue;
 		}
 
-		const blank = line.trim() === '';
 		if (htmlStart.test(line) || indentedHeading.test(line) || (!previousBlank && setextUnderline.test(line))) {
 			return undefined;
 		}
 
-		if (definitionStart.test(line) && !definitionWhole.test(line)) {
+		// A definition's label and title may hold escapes and run over lines: only one read
+		// whole on its line, with nothing that could continue it on the next, is followed.
+		if ((line.includes(']:') && !definitionWhole.test(line)) || (definitionStart.test(line) && line.includes('\\')) || openLabel.test(line)) {
 			return undefined;
 		}
 
@@ -196,14 +225,7 @@ export function quickSections(lines: string[]): QuickSection[] | undefined {
 		} else if (line.startsWith('#')) {
 			const heading = atxLine.exec(line);
 			if (heading) {
-				let text = heading[2].trim();
-				if (text.endsWith('#')) {
-					const trimmed = text.replace(/#+$/, '');
-					if (trimmed === '' || /[ \t]$/.test(trimmed)) {
-						text = trimmed.trim();
-					}
-				}
-
+				const text = atxHeadingContent(heading[2]);
 				if (text.includes('[') || /[\u2028\u2029]/.test(line)) {
 					return undefined;
 				}
@@ -216,4 +238,13 @@ export function quickSections(lines: string[]): QuickSection[] | undefined {
 	}
 
 	return sections;
+}
+
+function leadingSpaces(line: string): number {
+	let count = 0;
+	while (line[count] === ' ') {
+		count++;
+	}
+
+	return count;
 }

@@ -198,8 +198,9 @@ function splitAtColumn(text: string, columns: number, force: boolean): [string, 
 	let used = 0;
 	let index = 0;
 	const simple = isSimpleText(text);
-	// Text whose characters each stand alone (✔ — 中 🚀) needs no segmenter: a character is a grapheme.
-	const countable = !simple && isCountableText(stripStyling(text));
+	// Text whose characters each stand alone (✔ — 中 🚀) needs no segmenter: a character is a
+	// grapheme. Only the sequences the loop skips are taken out to tell (nothing else is removed).
+	const countable = !simple && isCountableText(text.replace(skipped, ''));
 	while (index < text.length) {
 		if (text[index] === '\u001B') {
 			// SGR ends at its `m`, an OSC 8 hyperlink at its BEL.
@@ -225,6 +226,10 @@ function splitAtColumn(text: string, columns: number, force: boolean): [string, 
 
 	return [text.slice(0, index), text.slice(index), used];
 }
+
+// What splitAtColumn skips: SGR up to its `m`, an OSC 8 hyperlink up to its BEL (or the end).
+// eslint-disable-next-line no-control-regex
+const skipped = /\u001B(?:\][^\u0007]*(?:\u0007|$)|[^m]*(?:m|$))/g;
 
 // Made on first use: making the first segmenter loads ICU's break rules (about 13 ms).
 let segmenter: Intl.Segmenter | undefined;
