@@ -211,7 +211,7 @@ export function quickSections(lines: string[]): QuickSection[] | undefined {
 
 		// A definition's label and title may hold escapes and run over lines: only one read
 		// whole on its line, with nothing that could continue it on the next, is followed.
-		if ((line.includes(']:') && !definitionWhole.test(line)) || (definitionStart.test(line) && line.includes('\\')) || openLabel.test(line)) {
+		if ((line.includes(']:') && !definitionWhole.test(line)) || openLabel.test(line)) {
 			return undefined;
 		}
 
