@@ -37,7 +37,8 @@ const pieces = new RegExp(`${stylingSequence}|[^\\u001B]+|\\u001B`, 'g');
  * characters each stand alone (`isCountableText`) needs no segmenter: it is tokenized piece by
  * piece, escape sequences by the package itself and remembered, and each character as the
  * package makes the token of a grapheme of one character (`charToken`), so the tokens are the
- * package's; so is a line with folio's header icons among such characters. Other lines (emoji, combining marks) return undefined and go to the package whole.
+ * package's; so is a line with folio's header icons among such characters. Other lines
+ * (emoji, combining marks) return undefined and go to the package whole.
  * Making the package's segmenter loads ICU's break rules (some 13 ms): a screen of such lines
  * never pays it.
  */
@@ -57,16 +58,9 @@ function tokenizeFast(text: string): Token[] | undefined {
 			continue;
 		}
 
-		if (isCountableText(piece)) {
-			for (const character of piece) {
-				tokens.push(charToken(character));
-			}
-
-			continue;
-		}
-
-		// The header's icons (📅 ⏱️ 👁), each one grapheme when countable text is all around it.
-		const parts = piece.split(iconSplit);
+		// Countable text whole, or split around the header's icons (📅 ⏱️ 👁), each one grapheme
+		// when countable text is all around it.
+		const parts = isCountableText(piece) ? [piece] : piece.split(iconSplit);
 		for (const [index, part] of parts.entries()) {
 			if (index % 2 === 1) {
 				tokens.push(charToken(part));
