@@ -92,14 +92,14 @@ function filterAndSort(items: Array<ArticleInfo & ReadingStats>, state: Pick<Lib
 function byScore<T>(items: T[], places: Int32Array, scores: Int32Array): T[] {
 	let best = 0;
 	let worst = 0;
-	for (const score of scores) {
-		best = Math.max(best, score);
-		worst = Math.min(worst, score);
+	for (let index = 0; index < scores.length; index++) {
+		best = Math.max(best, scores[index]);
+		worst = Math.min(worst, scores[index]);
 	}
 
 	const starts = new Int32Array(best - worst + 2);
-	for (const score of scores) {
-		starts[best - score + 1]++;
+	for (let index = 0; index < scores.length; index++) {
+		starts[best - scores[index] + 1]++;
 	}
 
 	for (let index = 1; index < starts.length; index++) {
@@ -116,8 +116,8 @@ function byScore<T>(items: T[], places: Int32Array, scores: Int32Array): T[] {
 
 function bestScore(wanted: string, characters: string[], fields: string[]): number | undefined {
 	let best: number | undefined;
-	for (const field of fields) {
-		const score = fuzzyScorePrepared(wanted, field, characters);
+	for (let index = 0; index < fields.length; index++) {
+		const score = fuzzyScorePrepared(wanted, fields[index], characters);
 		if (score !== undefined && (best === undefined || score > best)) {
 			best = score;
 		}

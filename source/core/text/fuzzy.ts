@@ -30,8 +30,10 @@ export function fuzzyScorePrepared(wanted: string, haystack: string, characters:
 	let score = 0;
 	let position = -1;
 	let previous = -2;
-	for (const character of characters) {
-		position = haystack.indexOf(character, position + 1);
+	// Indexed loops here and in the callers: a loop over an iterator makes an object per step until
+	// V8 has compiled it, and the first keys typed in a big library would wait for the collector.
+	for (let index = 0; index < characters.length; index++) {
+		position = haystack.indexOf(characters[index], position + 1);
 		if (position === -1) {
 			return undefined;
 		}
