@@ -4,7 +4,9 @@ import {App, type AppSession} from '../app.js';
 import type {Article, ArticleInfo} from '../core/article/article.js';
 import {ExitCode, FolioError} from '../core/errors.js';
 import type {ReadingStats} from '../core/library/library-state.js';
+import {setRootAsciiOrder} from '../core/text/collate.js';
 import {loadTextWidth} from '../core/text/text-width.js';
+import {rootAsciiOrder} from '../node/collation.js';
 import {listLibrary} from '../node/library/listing.js';
 import {openStore, type StateStore} from '../node/state/store.js';
 import {hyperlinksFor} from '../node/hyperlinks.js';
@@ -30,6 +32,9 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 	const startArticle = options.article === undefined ? undefined : await (await import('./open-article.js')).openArticle(context, options.article);
 	// Ink measures with string-width anyway; load folio's measures with it.
 	await loadTextWidth();
+	// Titles of plain ASCII sort without starting ICU where the locale sorts them as the root order does.
+	// ICU reads the locale from the process's own environment, whatever the command was given.
+	setRootAsciiOrder(rootAsciiOrder(process.env));
 	const input = openKeyboard(options.article === '-');
 	const store = openStore({profile: context.profile, env: context.env, library: context.libraryFolder});
 	for (const message of store.warnings) {

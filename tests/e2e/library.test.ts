@@ -229,6 +229,26 @@ test('the library screen starts without making a text segmenter or loading semve
 	t.like(JSON.parse(readFileSync(path.join(stateDir, 'state.json'), 'utf8')) as object, {__internal__: {migrations: {version: '2.0.0'}}});
 });
 
+test('the library screen sorts ASCII titles without starting ICU\'s collator where the locale sorts them as the root order does; under a locale that tailors the order it asks ICU', async t => {
+	const {log, env} = recordedRun(t);
+	const collators = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(line => line === 'collator').length : 0);
+	const titles = async (locale: string) => {
+		const folio = await start([], {t, width: 100, height: 30, env: {...env, LC_ALL: locale}});
+		await folio.waitFor(text => text.includes(footer) && rows(text).length > 0);
+		const shown = rows(await folio.screen());
+		await folio.send('q');
+		t.is(await folio.exitCode(), 0);
+		await folio.stop();
+		return shown;
+	};
+
+	const english = await titles('en_US.UTF-8');
+	t.is(collators(), 0, 'the library screen made an Intl.Collator');
+	// Danish sorts upper case first: ICU is asked, and the bundled titles come out in the same order.
+	t.deepEqual(await titles('da_DK.UTF-8'), english);
+	t.true(collators() > 0, 'a Danish locale did not make a collator: the log cannot tell');
+});
+
 test('the library screen starts without the Markdown parser once its listing is cached; opening an article loads it', async t => {
 	const {log, env} = recordedRun(t);
 	const loaded = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(url => url.includes('/dist/')) : []);

@@ -5,7 +5,8 @@
 // bundle has string-width's `/^\p{RGI_Emoji}$/v` as `new RegExp(...)` because esbuild's node20
 // target rewrites `v`-flag literals; were that to change, the test using this would fail, not pass.
 // Also a line `segmenter` each time an `Intl.Segmenter` is made (the first loads ICU's break
-// rules, some 13 ms), and `require: NAME` for each package loaded with `require` (the bundle's
+// rules, some 13 ms), `collator` each time an `Intl.Collator` is made (the first starts ICU, some
+// 6–13 ms), and `require: NAME` for each package loaded with `require` (the bundle's
 // stand-ins load the real package so, when it is needed).
 import {appendFileSync} from 'node:fs';
 import Module, {register} from 'node:module';
@@ -43,6 +44,13 @@ Intl.Segmenter = new Proxy(Intl.Segmenter, {
 	construct(target, arguments_, newTarget) {
 		log('segmenter');
 		return Reflect.construct(target, arguments_, newTarget === Intl.Segmenter ? target : newTarget);
+	},
+});
+
+Intl.Collator = new Proxy(Intl.Collator, {
+	construct(target, arguments_, newTarget) {
+		log('collator');
+		return Reflect.construct(target, arguments_, newTarget === Intl.Collator ? target : newTarget);
 	},
 });
 

@@ -3,6 +3,7 @@
  * and order, and the last result kept (the key handler and the screen ask for it on every key).
  */
 import type {ArticleInfo} from '../article/article.js';
+import {collate} from '../text/collate.js';
 import {fuzzyQuery, fuzzyScorePrepared} from '../text/fuzzy.js';
 import type {LibraryState, ReadingStats, SortOrder} from './library-state.js';
 
@@ -130,14 +131,6 @@ function bestScore(wanted: string, characters: string[], fields: string[]): numb
 function compareCodes(a: string, b: string): number {
 	return a < b ? -1 : (a > b ? 1 : 0);
 }
-
-/**
- * One collator for every comparison (`localeCompare` builds one per call, 10× slower on a big
- * library), made when first needed: making it loads ICU's collation data, some 10–30 ms that a
- * library sorted by date without ties never needs before its first frame.
- */
-let collator: Intl.Collator | undefined;
-const collate = (a: string, b: string) => (collator ??= new Intl.Collator()).compare(a, b);
 
 function compareBy(sort: SortOrder): (a: ArticleInfo & ReadingStats, b: ArticleInfo & ReadingStats) => number {
 	const byTitle = (a: ArticleInfo & ReadingStats, b: ArticleInfo & ReadingStats) => collate(a.title, b.title) || collate(a.id, b.id);
