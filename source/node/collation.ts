@@ -1,9 +1,9 @@
 import process from 'node:process';
 
 /**
- * A locale that sorts printable ASCII in the root collation's order: none, C or POSIX (ICU reads
- * them as en-US), or English, each with an encoding; not a modifier (`@…`) or a variant such as
- * en_US_POSIX, which sorts by code point.
+ * A locale that sorts printable ASCII in the root collation's order: none, C or POSIX (which V8
+ * takes as en-US), or English, each with an encoding. Anything more (a modifier such as `@euro`, a
+ * variant such as en_US_POSIX) is left to ICU rather than second-guessed.
  */
 const rootLike = /^(?:|C|POSIX|en(?:_[A-Za-z]{2})?)(?:\.[\w-]+)?$/;
 
