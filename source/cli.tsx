@@ -9,7 +9,7 @@ import {withoutFetch} from './node/terminal/load-ink.js';
 import {messageName, sanitizeLine} from './core/text/sanitize.js';
 import {isThemeName} from './core/theme/theme.js';
 import {allowedValues} from './core/settings/settings.js';
-import {usage} from './commands/usage.js';
+import {unexpectedOption, usage} from './commands/usage.js';
 
 const options = {
 	dir: {type: 'string'},
@@ -43,7 +43,7 @@ function parseArguments(argv: string[]) {
 			throw new UsageError(`Expected --theme to be ${allowedValues('theme')}, got ${sanitizeLine(values.theme)}`);
 		}
 
-		return {input: positionals, flags: {...values, color: values['no-color'] ? false : values.color, hyperlinks: values['no-hyperlinks'] ? false : values.hyperlinks, width: parseWidth(values.width, '--width'), maxWidth: parseWidth(values['max-width'], '--max-width')}};
+		return {input: positionals, given: Object.keys(values), flags: {...values, color: values['no-color'] ? false : values.color, hyperlinks: values['no-hyperlinks'] ? false : values.hyperlinks, width: parseWidth(values.width, '--width'), maxWidth: parseWidth(values['max-width'], '--max-width')}};
 	} catch (error) {
 		const {code, message} = error as {code?: string; message: string};
 		if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
@@ -78,7 +78,7 @@ const maxWidth = 10_000;
 const commands = new Set(['list', 'toc', 'cat', 'marks', 'search', 'stats', 'reset', 'config']);
 
 async function main(): Promise<number> {
-	const {input, flags} = parseArguments(process.argv.slice(2));
+	const {input, given, flags} = parseArguments(process.argv.slice(2));
 	if (flags.help) {
 		return writeOutput(usage + '\n');
 	}
@@ -100,6 +100,11 @@ async function main(): Promise<number> {
 	const [first, ...rest] = input;
 	const command = first !== undefined && commands.has(first) ? first : undefined;
 	const argumentsLeft = command ? rest : input;
+	// Without a command, a terminal gets the reader and a pipe what cat (an ARTICLE) or list prints.
+	const wrongOption = unexpectedOption(command ?? (process.stdout.isTTY ? 'read' : (argumentsLeft.length > 0 ? 'cat' : 'list')), given);
+	if (wrongOption) {
+		throw new UsageError(wrongOption);
+	}
 
 	const needArticle = (name: string): string => {
 		if (argumentsLeft.length !== 1) {

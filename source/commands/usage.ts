@@ -37,7 +37,53 @@ export const usage = `
   Exit codes: 0 ok (also when a pipe reader stops early), 1 not found, unreadable or cannot
   write (search: no match), 2 usage error, 130 interrupted (Ctrl+C), 143 terminated (SIGTERM).
   Examples
-    $ folio cat guides/keys --section "Reader keys" | less -R
+    $ folio cat guides/keys --section "Moving by section" | less -R
     $ folio toc guides/keys --json | jq -r '.[].slug'
     $ cat notes.md | folio -
 `;
+
+/** Options every command takes. */
+const everywhere = ['dir', 'profile', 'help', 'version'];
+const colour = ['color', 'no-color', 'hyperlinks', 'no-hyperlinks', 'theme'];
+const catOptions = ['format', 'width', 'section', ...colour];
+
+/**
+ * The options each command takes, beyond --dir, --profile, --help and --version: any other is a
+ * usage error, not silently ignored. `read` is the full-screen reader; `folio` with no command
+ * in a pipe is `cat` (an ARTICLE) or `list` (none).
+ */
+export const commandOptions: Record<string, readonly string[]> = {
+	list: ['json'],
+	toc: ['json', 'width'],
+	cat: catOptions,
+	marks: ['json'],
+	search: ['json', 'limit'],
+	stats: ['json', 'all'],
+	config: ['json'],
+	reset: ['yes'],
+	read: [...colour, 'max-width'],
+};
+
+/** What to use instead, for an option a command does not take. */
+const instead: Record<string, string> = {
+	'cat --json': 'use --format json',
+	'toc --format': 'use --json for JSON',
+	'list --format': 'use --json for JSON',
+	'read --width': 'the reader fits the terminal; --max-width sets the widest text, --width is for folio cat',
+	'read --format': 'the reader draws the article full screen; --format is for folio cat',
+	'read --section': 'the reader opens the whole article (use folio cat --section, or jump with the contents pane)',
+	'read --json': 'the reader is full screen; --json is for folio list and the other commands',
+};
+
+/** The one-line reason an option given is not one `command` takes, or undefined when all are. */
+export function unexpectedOption(command: string, given: readonly string[]): string | undefined {
+	const allowed = commandOptions[command] ?? [];
+	const wrong = given.find(name => !everywhere.includes(name) && !allowed.includes(name));
+	if (wrong === undefined) {
+		return undefined;
+	}
+
+	const name = command === 'read' ? 'the reader' : command;
+	const hint = instead[`${command} --${wrong}`];
+	return `${name} does not take --${wrong}${hint ? `; ${hint}` : ''} (folio --help lists each command's options)`;
+}
