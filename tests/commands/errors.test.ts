@@ -123,3 +123,43 @@ test('a folder given as the article exits 1', async t => {
 test('a library folder that does not exist exits 1', async t => {
 	assertFailure(t, await runFolio(t, ['--dir', '/nonexistent/folio-library', 'list']), 1);
 });
+
+test('an option the command does not take is a usage error naming it, with what to use instead', async t => {
+	const cases: Array<[string[], RegExp]> = [
+		[['cat', 'guides/keys', '--json'], /^folio: cat does not take --json; use --format json/],
+		[['toc', 'guides/keys', '--format', 'json'], /^folio: toc does not take --format; use --json/],
+		[['list', '--width', '50'], /^folio: list does not take --width \(/],
+		[['stats', '--limit', '3'], /^folio: stats does not take --limit \(/],
+		[['reset', '--json'], /^folio: reset does not take --json \(/],
+		[['--section', 'x'], /^folio: list does not take --section/],
+	];
+	for (const [argv, message] of cases) {
+		t.regex(assertFailure(t, await runFolio(t, argv), 2), message, argv.join(' '));
+	}
+
+	// What each command does take still works, the global options everywhere.
+	t.is((await runFolio(t, ['toc', 'guides/keys', '--json', '--width', '60', '--dir', 'articles'])).status, 0);
+	t.is((await runFolio(t, ['guides/keys', '--width', '60', '--section', 'tips'])).status, 0, 'folio ARTICLE in a pipe is cat, and takes its options');
+});
+
+test('a folder, a file that is not Markdown and a path to nothing each say what they are', async t => {
+	const folder = writeLibrary(t, {'notes.txt': 'text\n', 'sub/a.md': '# A\n'});
+	t.regex(assertFailure(t, await runFolio(t, ['cat', folder]), 1), /is a folder, not an article \(folio --dir .* opens it as a library\)\n$/);
+	t.regex(assertFailure(t, await runFolio(t, ['cat', `${folder}/notes.txt`]), 1), /notes\.txt is not a Markdown file: folio opens \.md and \.markdown files\n$/);
+	t.regex(assertFailure(t, await runFolio(t, ['cat', `${folder}/missing`]), 1), /^folio: no file .*missing\n$/);
+	t.regex(assertFailure(t, await runFolio(t, ['cat', './missing-here']), 1), /^folio: no file \.\/missing-here\n$/);
+	t.regex(assertFailure(t, await runFolio(t, ['cat', 'missing.md']), 1), /^folio: no file or article missing\.md; closest: /);
+});
+
+test('every example in folio --help runs', async t => {
+	const help = (await runFolio(t, ['--help'])).stdout;
+	const examples = help.slice(help.indexOf('Examples')).split('\n').filter(line => line.trim().startsWith('$ folio '));
+	t.true(examples.length >= 2, help);
+	for (const example of examples) {
+		// The folio part of each, up to a pipe; quoted words stay one argument.
+		const words = [...example.trim().slice('$ folio '.length).split('|')[0].matchAll(/"([^"]*)"|(\S+)/g)].map(match => match[1] ?? match[2]);
+		const result = await runFolio(t, words, {input: '# Notes\n\nFrom stdin.\n'});
+		t.is(result.status, 0, `${example}: ${result.stderr}`);
+		t.not(result.stdout, '', example);
+	}
+});

@@ -145,7 +145,36 @@ export function locateArticle(argument: string, libraryFolder: string): ArticleL
 		throw new FolioError(`cannot open ${messageName(argument)}: ${skipped.reason}`);
 	}
 
-	throw notFound(argument, library.files);
+	throw notOnDisk(argument) ?? notFound(argument, library.files);
+}
+
+/**
+ * Why an argument that names something on disk, or reads as a path, is not an article: a folder,
+ * a file that is not Markdown, or no such file. Undefined for what reads as a library id.
+ */
+function notOnDisk(argument: string): FolioError | undefined {
+	const name = messageName(argument);
+	let stats;
+	try {
+		stats = statSync(argument, {throwIfNoEntry: false});
+	} catch {
+		stats = undefined;
+	}
+
+	if (stats?.isDirectory()) {
+		return new FolioError(`${name} is a folder, not an article (folio --dir ${name} opens it as a library)`);
+	}
+
+	if (stats) {
+		return new FolioError(`${name} is not a Markdown file: folio opens .md and .markdown files`);
+	}
+
+	// A path by its shape (absolute, ./, ../ or ~/): no library id looks like that.
+	if (path.isAbsolute(argument) || /^(?:\.{1,2}|~)[\\/]/.test(argument)) {
+		return new FolioError(`no file ${name}`);
+	}
+
+	return undefined;
 }
 
 /**
@@ -174,7 +203,9 @@ function notFound(argument: string, files: LibraryFile[]): FolioError {
 
 	// The edit distance is quadratic: a 100 KB argument is compared by its first characters only.
 	const closest = closestIds(argument.slice(0, maxMessageName), files.map(file => file.id)).map(id => messageName(id));
-	return new FolioError(`no article ${name}; closest: ${closest.join(', ')} (folio list shows all)`);
+	// A name ending in .md may be a file or an id: neither exists.
+	const what = /\.(?:md|markdown)$/i.test(argument) ? `no file or article ${name}` : `no article ${name}`;
+	return new FolioError(`${what}; closest: ${closest.join(', ')} (folio list shows all)`);
 }
 
 /** Read and parse an article from its location; `limit` is the largest file accepted, in bytes. */
