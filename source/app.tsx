@@ -72,15 +72,17 @@ export function App({session}: {session: AppSession}) {
 		exit();
 	}, [session, exit]);
 
+	// A file or stdin opened by itself has no library to go back to: leaving it quits, as in less or glow.
+	const leavingQuits = session.startArticle !== undefined && session.startArticle.origin.kind !== 'library';
 	const onReaderExit = useCallback((how: Exit) => {
-		if (how === 'back') {
+		if (how === 'back' && !leavingQuits) {
 			void session.listLibrary().then(items => {
 				setScreen(previous => ({kind: 'library', items, state: previous.kind === 'reader' ? previous.libraryState : undefined}));
 			});
 		} else {
-			quit(how);
+			quit(how === 'back' ? 'quit' : how);
 		}
-	}, [session, quit]);
+	}, [session, quit, leavingQuits]);
 
 	const onOpen = useCallback((id: string, state: LibraryState, find?: FindInArticle) => {
 		void (async () => {

@@ -36,7 +36,7 @@ test('help lists every binding of a screen, every key of it by its label', t => 
 		{keys: 'Space PgDn f', description: 'page down'},
 		{keys: 'b PgUp', description: 'page up'},
 		{keys: ']', description: 'next section'},
-		{keys: 'Esc Backspace', description: 'back to the library'},
+		{keys: 'Esc Backspace', description: 'back to the library (quit, for a file opened by itself)'},
 		{keys: 'Ctrl+C', description: 'quit from anywhere'},
 	]) {
 		t.deepEqual(reader.find(shown => shown.description === row.description), row);

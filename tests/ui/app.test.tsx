@@ -12,6 +12,7 @@ import {articleStateKey} from '../../source/node/state/article-key.js';
 import {libraryTextSearch} from '../../source/node/search/text-matches.js';
 import {quiet, type Teardown, temporaryStore, waitForFrame} from '../helpers/ui.js';
 import {FolioError} from '../../source/core/errors.js';
+import {loadReader} from '../../source/ui/load-reader.js';
 
 /** A library folder with these files, removed by the test's teardown. */
 function library(t: Teardown, files: Record<string, string>): string {
@@ -37,7 +38,7 @@ const files = {
 };
 
 /** Render the App on this library; it is unmounted by the test's teardown. */
-async function start(t: Teardown, folder: string, failures: string[] = [], searchText = false) {
+async function start(t: Teardown, folder: string, failures: string[] = [], searchText = false, startAt?: string) {
 	const {store} = temporaryStore(t);
 	const textSearch = libraryTextSearch(folder, {XDG_CACHE_HOME: path.join(folder, '.cache')});
 	const quits: string[] = [];
@@ -59,7 +60,13 @@ async function start(t: Teardown, folder: string, failures: string[] = [], searc
 		findText: searchText ? textSearch.find : undefined,
 		onQuit: how => quits.push(how),
 	};
-	session.initialItems = await session.listLibrary();
+	if (startAt === undefined) {
+		session.initialItems = await session.listLibrary();
+	} else {
+		session.startArticle = loadArticle(locateArticle(startAt, folder), defaultMaxBytes);
+		await loadReader();
+	}
+
 	const app = render(<App session={session} />);
 	t.teardown(() => {
 		app.unmount();
@@ -208,4 +215,20 @@ test.serial('without text search the filter still lists titles and says nothing 
 	const frame = ui.frame();
 	t.regex(frame, /Beta keys/);
 	t.notRegex(frame, /in text|searching/);
+});
+
+test.serial('Esc from a file opened by itself quits, as in less or glow; from a library article it goes back to the library', async t => {
+	const folder = library(t, files);
+	const outside = path.join(library(t, {'notes.md': '# Notes\n\nA file of its own.\n'}), 'notes.md');
+	const alone = await start(t, folder, [], false, outside);
+	await alone.waitFor(frame => frame.includes('A file of its own.'), 'the file is open');
+	await alone.type('\u001B');
+	t.deepEqual(alone.quits, ['quit']);
+	t.false(alone.frame().includes('Alpha guide'), 'the library was not shown');
+
+	const inLibrary = await start(t, folder, [], false, 'alpha');
+	await inLibrary.waitFor(frame => frame.includes('Some text.'), 'the article is open');
+	await inLibrary.type('\u001B');
+	await inLibrary.waitFor(frame => frame.includes('Gamma piping'), 'the library is shown');
+	t.deepEqual(inLibrary.quits, []);
 });

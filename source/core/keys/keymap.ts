@@ -45,7 +45,7 @@ export const keymap: Record<Screen, Binding[]> = {
 		{command: 'percent', keys: ['%'], description: 'N%: go N percent through; a number before a move repeats it (5j, 3], 2 Space)'},
 		{command: 'edit', keys: ['e', 'v'], description: 'edit the file at this section ($VISUAL, $EDITOR, vi)'},
 		{command: 'help', keys: ['?'], description: 'show this help'},
-		{command: 'back', keys: ['escape', 'backspace'], description: 'back to the library'},
+		{command: 'back', keys: ['escape', 'backspace'], description: 'back to the library (quit, for a file opened by itself)'},
 		{command: 'quit', keys: ['q'], description: 'quit'},
 		{command: 'interrupt', keys: ['ctrl+c'], description: 'quit from anywhere'},
 	],
