@@ -1,6 +1,7 @@
 import test from 'ava';
 import type {ArticleInfo} from '../../source/core/article/article.js';
 import {mouseKeyName} from '../../source/core/keys/mouse.js';
+import {visibleItems} from '../../source/core/library/filter.js';
 import {initialLibraryState, libraryStep, libraryWindow, shownTextMatches, type LibraryEffect, type LibraryState, type ReadingStats, type TextMatch} from '../../source/core/library/library-state.js';
 
 const item = (id: string, title: string): ArticleInfo & ReadingStats => ({id, title, tags: [], words: 100, minutes: 1, views: 0, progress: 0} as unknown as ArticleInfo & ReadingStats);
@@ -95,4 +96,30 @@ test('the list on screen is the window of title rows, heading and text matches t
 			}
 		}
 	}
+});
+
+test('s sorts by the next order and the cursor stays on the article it was on', t => {
+	const dated = [
+		{...item('a', 'Alpha guide'), date: '2026-01-01'},
+		{...item('b', 'Beta keys'), date: '2026-03-01'},
+		{...item('c', 'Gamma notes'), date: '2026-02-01'},
+	];
+	let state: LibraryState = {...initialLibraryState(), cursor: 2};
+	const rowAt = (current: LibraryState) => visibleItems(dated, current)[current.cursor]?.id;
+	t.is(rowAt(state), 'c');
+	state = libraryStep(state, {kind: 'key', key: 's'}, dated, 10).state;
+	t.not(state.sort, 'title');
+	t.is(rowAt(state), 'c');
+	t.not(state.cursor, 2, 'the order changed under the cursor, and the cursor followed its article');
+});
+
+test('Backspace deletes the last character typed, a whole emoji, and on an empty filter closes it', t => {
+	let {state} = press(initialLibraryState(), ['/', 'a', '😀']);
+	state = libraryStep(state, {kind: 'key', key: 'backspace'}, items, 10).state;
+	t.is(state.filter, 'a');
+	state = libraryStep(state, {kind: 'key', key: 'backspace'}, items, 10).state;
+	t.is(state.filter, '');
+	t.true(state.filtering);
+	state = libraryStep(state, {kind: 'key', key: 'backspace'}, items, 10).state;
+	t.false(state.filtering);
 });

@@ -189,8 +189,11 @@ export function libraryKey(state: LibraryState, key: string, items: Array<Articl
 		}
 
 		case 'cycleSort': {
+			// The cursor stays on the article it was on, wherever the new order puts it.
 			const sort = sortOrders[(sortOrders.indexOf(state.sort) + 1) % sortOrders.length];
-			return step({...state, sort, cursor: 0});
+			const selected = rows[state.cursor]?.id;
+			const cursor = selected === undefined ? state.cursor : visibleItems(items, {...state, sort}).findIndex(item => item.id === selected);
+			return step({...state, sort, cursor: Math.max(0, cursor)});
 		}
 
 		case 'back': {
@@ -229,7 +232,8 @@ function editFilter(state: LibraryState, key: string, items: Array<ArticleInfo &
 		}
 
 		case 'backspace': {
-			return withFilter(state, state.filter.slice(0, -1));
+			// Backspace on an empty filter closes it, as on a vim or less command line.
+			return state.filter === '' ? clearFilter(state, items) : withFilter(state, [...state.filter].slice(0, -1).join(''));
 		}
 
 		case 'space': {
