@@ -121,3 +121,17 @@ test('SGR mouse input becomes one key name; the library wheel moves the selectio
 	t.is(libraryKey(initialLibraryState(), 'press@5,0', items as never, 10).state.cursor, 0);
 	t.true(libraryKey({...initialLibraryState(), help: true}, 'wheelDown@5,5', items as never, 10).state.help, 'the wheel does not close help');
 });
+
+test('o opens the link list on the first link of the section being read, or of the next section with links (past the last link, the last one)', t => {
+	const linked = parseArticle([
+		'[first](https://example.com/0)',
+		...Array.from({length: 5}, (_, index) => [`## Part ${index + 1}`, ...Array.from({length: 12}, (_, line) => `Line ${line}.`), index === 1 || index === 3 ? `[in part ${index + 1}](https://example.com/${index + 1})` : 'No link.']).flat(),
+	].join('\n\n'), {kind: 'library', id: 'linked', path: '/library/linked.md'});
+	const document = new ReaderDocument(linked, 60, 'plain', {views: undefined});
+	document.renderToward('all');
+	const linkText = (state: ReaderState) => document.links[state.links!.cursor]?.text;
+	t.is(linkText(press(['o'], undefined, document).state), 'first');
+	t.is(linkText(press(['o'], initialReaderState(document.sectionStart(1) + 2), document).state), 'in part 2');
+	t.is(linkText(press(['o'], initialReaderState(document.sectionStart(2)), document).state), 'in part 4', 'Part 3 has no link: the next one that has');
+	t.is(linkText(press(['o'], initialReaderState(document.sectionStart(4)), document).state), 'in part 4', 'no link below: the last one above');
+});
