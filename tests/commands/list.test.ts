@@ -173,3 +173,15 @@ test('list takes no ARTICLE', async t => {
 	t.is(result.stdout, '');
 	t.regex(result.stderr, /^folio: [^\n]+\n$/);
 });
+
+test('a title taken from a heading with badges is its text, as the contents show it', async t => {
+	const folder = writeLibrary(t, {'tool/README.md': '# my-tool [![Build Status][ci-image]][ci-url] [![npm](https://img.shields.io/npm/v/x.svg)](https://npm.im/x)\n\nText.\n\n[ci-image]: https://ci.example/badge.svg\n[ci-url]: https://ci.example/\n', 'logo.md': '# ![Logo text](logo.png)\n\nText.\n'});
+	const listed = await runFolio(t, ['--dir', folder, 'list']);
+	t.is(listed.status, 0, listed.stderr);
+	t.true(listed.stdout.includes('tool/README\tmy-tool\t'), listed.stdout);
+	t.true(listed.stdout.includes('logo\tLogo text\t'), 'a heading that is only an image keeps its alt text');
+	const toc = await runFolio(t, ['--dir', folder, 'toc', 'tool/README', '--json']);
+	const [entry] = JSON.parse(toc.stdout) as Array<{title: string; slug: string}>;
+	t.is(entry.title, 'my-tool');
+	t.is(entry.slug, 'my-tool-build-status-npm', 'the slug is as before: links to it keep working');
+});

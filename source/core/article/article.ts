@@ -138,7 +138,8 @@ function describe(frontMatter: FrontMatter, body: string, title: string, origin:
 function firstHeading(body: string): string | undefined {
 	// The quick path: a `# ` line with nothing before it that could hide it (code, HTML, a quote).
 	const quick = /^ {0,3}# +(\S[^\n]*)$/m.exec(body);
-	if (quick && !/^ {0,3}(?:```|~~~|<|>|[-*+] |\d{1,9}[.)] )|^ {4}/m.test(body.slice(0, quick.index))) {
+	// A heading with a link or image in it needs the whole outline: its reference definitions may be anywhere.
+	if (quick && !quick[1].includes('[') && !/^ {0,3}(?:```|~~~|<|>|[-*+] |\d{1,9}[.)] )|^ {4}/m.test(body.slice(0, quick.index))) {
 		return headingText(atxHeadingContent(quick[1])) || undefined;
 	}
 

@@ -48,8 +48,11 @@ export function buildOutline(lines: string[]): Outline {
 	const slugger = new GithubSlugger();
 	for (const [index, token] of document.tokens.entries()) {
 		if (token.type === 'heading') {
-			const title = sanitizeLine(decodeEntities(inlineText(document.inlineOf(index))));
-			sections.push({depth: token.depth as number, title, slug: slugger.slug(title), sourceLine: document.tokenLines[index]});
+			const tokens = document.inlineOf(index);
+			const text = sanitizeLine(decodeEntities(inlineText(tokens)));
+			// Badges and logos in a heading are not its title; the slug keeps their text, as it always has.
+			const title = hasImage(tokens) ? sanitizeLine(decodeEntities(inlineText(tokens, false))).replace(/\s+/g, ' ').trim() || text : text;
+			sections.push({depth: token.depth as number, title, slug: slugger.slug(text), sourceLine: document.tokenLines[index]});
 			headingTokens.push(index);
 		}
 	}
@@ -90,13 +93,16 @@ export function headingText(markdown: string): string {
 	return sanitizeLine(decodeEntities(inlineText(Lexer.lexInline(markdown))));
 }
 
-/** The text of inline tokens, depth first without recursion (a file can nest emphasis deeply). */
-export function inlineText(tokens: Token[]): string {
+/**
+ * The text of inline tokens, depth first without recursion (a file can nest emphasis deeply);
+ * images give their alt text, or nothing when `images` is false.
+ */
+export function inlineText(tokens: Token[], images = true): string {
 	let text = '';
 	const stack: Token[] = [...tokens].reverse();
 	while (stack.length > 0) {
 		const token = stack.pop()!;
-		if (token.type === 'html' || token.type === 'checkbox' || token.type === 'footnoteRef') {
+		if (token.type === 'html' || token.type === 'checkbox' || token.type === 'footnoteRef' || (!images && token.type === 'image')) {
 			continue;
 		}
 
@@ -247,4 +253,21 @@ function leadingSpaces(line: string): number {
 	}
 
 	return count;
+}
+
+/** Whether inline tokens hold an image, at any depth (a badge is an image inside a link). */
+function hasImage(tokens: Token[]): boolean {
+	const stack: Token[] = [...tokens];
+	while (stack.length > 0) {
+		const token = stack.pop()!;
+		if (token.type === 'image') {
+			return true;
+		}
+
+		if ('tokens' in token && token.tokens) {
+			stack.push(...token.tokens);
+		}
+	}
+
+	return false;
 }
