@@ -5,6 +5,8 @@ import type {CommandContext} from './context.js';
 import {warn} from './context.js';
 import {articleFields} from './article-json.js';
 import {PipeWriter} from './output.js';
+import {alignColumns} from './columns.js';
+import {loadTextWidthFor} from '../core/text/text-width.js';
 
 export type ListOptions = {json: boolean};
 
@@ -41,17 +43,13 @@ export async function listCommand(context: CommandContext, options: ListOptions)
 	}
 
 	const rows = articles.map(article => [sanitizeLine(article.id), article.title, article.category ?? '-', article.date ?? '-', `${article.minutes} min`]);
-	const widths = [0, 0, 0, 0];
-	for (const row of rows) {
-		for (const column of [0, 1, 2, 3]) {
-			widths[column] = Math.min(40, Math.max(widths[column], row[column].length));
-		}
+	if (context.stdout.isTTY && rows.length > 0) {
+		// Aligned as the terminal counts, and fitted to it: the title gives way, cut with …, so no row wraps.
+		await loadTextWidthFor(...rows.flat());
+		await writer.text(alignColumns(rows, [false, false, false, false, true], {columns: context.stdout.columns ?? 80, shrink: [1, 0]}).map(line => line + '\n').join(''));
+	} else {
+		await writer.text(rows.map(row => row.join('\t') + '\n').join(''));
 	}
-
-	const format = context.stdout.isTTY
-		? (row: string[]) => row.map((cell, column) => (column < 4 ? cell.padEnd(widths[column]) : cell)).join('  ').trimEnd()
-		: (row: string[]) => row.join('\t');
-	await writer.text(rows.map(row => format(row) + '\n').join(''));
 
 	await writer.end();
 	return 0;

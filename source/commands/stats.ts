@@ -2,11 +2,14 @@ import {existsSync} from 'node:fs';
 import {loadLibraryInfo} from '../node/library/catalog.js';
 import {readingStats} from '../node/library/listing.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
-import {loadTextWidthFor, stringWidth} from '../core/text/text-width.js';
+import {loadTextWidthFor} from '../core/text/text-width.js';
 import {openStore, stateFilePath, type StateStore} from '../node/state/store.js';
 import {cleanEntry} from '../node/state/store-schema.js';
 import {warn, type CommandContext} from './context.js';
 import {PipeWriter} from './output.js';
+import {alignColumns} from './columns.js';
+
+export {alignColumns} from './columns.js';
 
 export type StatsOptions = {json: boolean; all?: boolean};
 
@@ -40,24 +43,38 @@ export async function statsCommand(context: CommandContext, options: StatsOption
 		await writer.text(JSON.stringify({store: sanitizeLine(file), writable, library: options.all ? null : sanitizeLine(context.libraryFolder), forgotten, totals, articles: rows}, null, 2) + '\n');
 	} else {
 		const terminal = context.stdout.isTTY === true;
-		const cells = rows.map(row => [row.article, count(row.views, 'view'), progressLabel(row.progress), row.lastRead ? (terminal ? localTime(row.lastRead) : row.lastRead) : '-']);
-		if (terminal && cells.length > 0) {
+		if (terminal && rows.length > 0) {
 			await loadTextWidthFor(...rows.map(row => row.article));
-			for (const line of alignColumns([['article', 'views', 'progress', 'last read'], ...cells], [false, true, true, false])) {
+			const cells = rows.map(row => [row.article, count(row.views, 'view'), progressLabel(row.progress), row.lastRead ? localTime(row.lastRead) : '-']);
+			for (const line of alignColumns([['article', 'views', 'progress', 'last read'], ...cells], [false, true, true, false], {columns: context.stdout.columns ?? 80, shrink: [0]})) {
 				await writer.line(line);
 			}
 		} else {
-			for (const row of cells) {
-				await writer.line(row.join('\t'));
+			// A pipe gets data only: views and percent read as numbers, ISO times, as in --json.
+			for (const row of rows) {
+				await writer.line([row.article, String(row.views), String(Math.round(row.progress)), row.lastRead ?? '-'].join('\t'));
 			}
 		}
 
-		await writer.line(nothingYet
-			? 'No reading state yet: open an article with folio ARTICLE.'
-			: `${count(totals.articles, 'article')}, ${count(totals.views, 'view')}, ${totals.finished} finished`);
-		await writer.line(`state: ${sanitizeLine(file)}${store ? (writable ? '' : ' (read-only)') : ' (not created yet)'}${options.all || !store ? '' : ' (this library; --all for every library)'}`);
-		if (forgotten.positions + forgotten.articles > 0) {
-			await writer.line(`forgotten to stay within the limits: ${count(forgotten.positions, 'position')} (views kept), ${count(forgotten.articles, 'article')}`);
+		// The totals and the state file are for a person: on the terminal, or on stderr beside a pipe when that is one.
+		const notes = [
+			nothingYet ? 'No reading state yet: open an article with folio ARTICLE.' : `${count(totals.articles, 'article')}, ${count(totals.views, 'view')}, ${totals.finished} finished`,
+			`state: ${sanitizeLine(file)}${store ? (writable ? '' : ' (read-only)') : ' (not created yet)'}${options.all || !store ? '' : ' (this library; --all for every library)'}`,
+			...(forgotten.positions + forgotten.articles > 0 ? [`forgotten to stay within the limits: ${count(forgotten.positions, 'position')} (views kept), ${count(forgotten.articles, 'article')}`] : []),
+		];
+		if (terminal) {
+			for (const note of notes) {
+				await writer.line(note);
+			}
+		} else {
+			await writer.end();
+			// Only where a person sees them (a terminal on stderr), once the rows are out: a script
+			// gets the rows alone, and a reader that left or a write that failed gets no notes.
+			if (!writer.isClosed && (context.stderr as {isTTY?: boolean}).isTTY === true) {
+				context.stderr.write(notes.map(note => `${note}\n`).join(''));
+			}
+
+			return 0;
 		}
 	}
 
@@ -117,15 +134,3 @@ export function localTime(iso: string): string {
 	return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
-/** Rows of cells padded to their column's widest cell (by display width); `right` columns align right. */
-export function alignColumns(rows: string[][], right: boolean[]): string[] {
-	const widths = rows[0].map((_, column) => Math.max(...rows.map(row => stringWidth(row[column] ?? ''))));
-	return rows.map(row => row.map((cell, column) => {
-		const pad = ' '.repeat(widths[column] - stringWidth(cell));
-		if (column === row.length - 1 && !right[column]) {
-			return cell;
-		}
-
-		return right[column] ? pad + cell : cell + pad;
-	}).join('  '));
-}
