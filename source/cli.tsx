@@ -10,6 +10,7 @@ import {messageName, sanitizeLine} from './core/text/sanitize.js';
 import {isThemeName} from './core/theme/theme.js';
 import {allowedValues} from './core/settings/settings.js';
 import {unexpectedOption, usage} from './commands/usage.js';
+import {maximumWidth, minimumWidth} from './core/text/width.js';
 
 const options = {
 	dir: {type: 'string'},
@@ -64,16 +65,13 @@ function parseWidth(value: string | undefined, name: string): number | undefined
 		return undefined;
 	}
 
-	if (!/^-?\d+$/.test(value.trim()) || Number(value) > maxWidth) {
-		throw new UsageError(`Expected ${name} to be a whole number from 20 to ${maxWidth}, got ${messageName(value)}`);
+	if (!/^-?\d+$/.test(value.trim()) || Number(value) > maximumWidth) {
+		throw new UsageError(`Expected ${name} to be a whole number from ${minimumWidth} to ${maximumWidth}, got ${messageName(value)}`);
 	}
 
 	return Number(value);
 }
 
-
-/** Widest output rendered: wider is a mistake, and would allocate lines of that many spaces. */
-const maxWidth = 10_000;
 
 const commands = new Set(['list', 'toc', 'cat', 'marks', 'search', 'stats', 'reset', 'config']);
 

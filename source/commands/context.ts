@@ -1,7 +1,7 @@
 import type {Writable} from 'node:stream';
 import {UsageError} from '../core/errors.js';
 import type {RenderStyle} from '../core/markdown/render.js';
-import {minimumWidth} from '../core/text/width.js';
+import {maximumWidth, minimumWidth} from '../core/text/width.js';
 import {colourEnabled} from '../core/theme/colour.js';
 
 /** What every command gets from the CLI: its streams, environment and the global options. */
@@ -26,7 +26,7 @@ export function warn(context: CommandContext, message: string): void {
 export function outputWidth(context: CommandContext, flag: number | undefined): number {
 	if (flag !== undefined) {
 		if (!Number.isInteger(flag) || flag < minimumWidth) {
-			throw new UsageError(`Expected --width to be a whole number from ${minimumWidth} up, got ${String(flag)}`);
+			throw new UsageError(`Expected --width to be a whole number from ${minimumWidth} to ${maximumWidth}, got ${String(flag)}`);
 		}
 
 		return flag;

@@ -163,3 +163,9 @@ test('every example in folio --help runs', async t => {
 		t.not(result.stdout, '', example);
 	}
 });
+
+test('a width out of range and a width that is no number get the same message, naming the range', async t => {
+	for (const width of ['5', 'abc', '20000']) {
+		t.regex(assertFailure(t, await runFolio(t, ['cat', 'guides/keys', '--width', width]), 2), new RegExp(`^folio: Expected --width to be a whole number from 20 to 10000, got ${width}\\n$`));
+	}
+});
