@@ -37,6 +37,8 @@ export type AppSession = {
 	reading: (article: Article) => ReadingStateStore | undefined;
 	/** The article given on the command line, if any: the App starts in the reader. */
 	startArticle?: Article;
+	/** Leaving the reader quits: the start article (a file outside the library, or stdin) has no library to go back to. */
+	leavingQuits?: boolean;
 	/** Called when the user quits; `interrupt` for Ctrl+C. */
 	onQuit: (how: 'quit' | 'interrupt') => void;
 	/** Following links to other articles and the web, and the editor; without it the reader follows anchors only. */
@@ -73,7 +75,7 @@ export function App({session}: {session: AppSession}) {
 	}, [session, exit]);
 
 	// A file or stdin opened by itself has no library to go back to: leaving it quits, as in less or glow.
-	const leavingQuits = session.startArticle !== undefined && session.startArticle.origin.kind !== 'library';
+	const leavingQuits = session.leavingQuits === true;
 	const onReaderExit = useCallback((how: Exit) => {
 		if (how === 'back' && !leavingQuits) {
 			void session.listLibrary().then(items => {

@@ -8,7 +8,7 @@ import {libraryDirectory} from './node/library/library.js';
 import {withoutFetch} from './node/terminal/load-ink.js';
 import {messageName, sanitizeLine} from './core/text/sanitize.js';
 import {isThemeName} from './core/theme/theme.js';
-import {allowedValues} from './core/settings/settings.js';
+import {allowedValues, settingsSchema} from './core/settings/settings.js';
 import {unexpectedOption, usage} from './commands/usage.js';
 import {maximumWidth, minimumWidth} from './core/text/width.js';
 
@@ -44,7 +44,7 @@ function parseArguments(argv: string[]) {
 			throw new UsageError(`Expected --theme to be ${allowedValues('theme')}, got ${sanitizeLine(values.theme)}`);
 		}
 
-		return {input: positionals, given: Object.keys(values), flags: {...values, color: values['no-color'] ? false : values.color, hyperlinks: values['no-hyperlinks'] ? false : values.hyperlinks, width: parseWidth(values.width, '--width'), maxWidth: parseWidth(values['max-width'], '--max-width')}};
+		return {input: positionals, given: Object.keys(values), flags: {...values, color: values['no-color'] ? false : values.color, hyperlinks: values['no-hyperlinks'] ? false : values.hyperlinks, width: parseWidth(values.width, '--width'), maxWidth: parseWidth(values['max-width'], '--max-width', (settingsSchema.maxWidth as {maximum: number}).maximum)}};
 	} catch (error) {
 		const {code, message} = error as {code?: string; message: string};
 		if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
@@ -60,13 +60,14 @@ function parseArguments(argv: string[]) {
 	}
 }
 
-function parseWidth(value: string | undefined, name: string): number | undefined {
+/** A width flag: a whole number in [minimumWidth, `maximum`], the same message for any other value. */
+function parseWidth(value: string | undefined, name: string, maximum = maximumWidth): number | undefined {
 	if (value === undefined) {
 		return undefined;
 	}
 
-	if (!/^-?\d+$/.test(value.trim()) || Number(value) > maximumWidth) {
-		throw new UsageError(`Expected ${name} to be a whole number from ${minimumWidth} to ${maximumWidth}, got ${messageName(value)}`);
+	if (!/^\d+$/.test(value.trim()) || Number(value) < minimumWidth || Number(value) > maximum) {
+		throw new UsageError(`Expected ${name} to be a whole number from ${minimumWidth} to ${maximum}, got ${messageName(value)}`);
 	}
 
 	return Number(value);
@@ -98,8 +99,8 @@ async function main(): Promise<number> {
 	const [first, ...rest] = input;
 	const command = first !== undefined && commands.has(first) ? first : undefined;
 	const argumentsLeft = command ? rest : input;
-	// Without a command, a terminal gets the reader and a pipe what cat (an ARTICLE) or list prints.
-	const wrongOption = unexpectedOption(command ?? (process.stdout.isTTY ? 'read' : (argumentsLeft.length > 0 ? 'cat' : 'list')), given);
+	// Without a command: an ARTICLE (read, or cat in a pipe), or the library (read, or list in a pipe).
+	const wrongOption = unexpectedOption(command ?? (argumentsLeft.length > 0 ? 'article' : 'library'), given);
 	if (wrongOption) {
 		throw new UsageError(wrongOption);
 	}
@@ -136,7 +137,7 @@ async function main(): Promise<number> {
 
 		case 'search': {
 			const {searchCommand} = await import('./commands/search.js');
-			return searchCommand(context, {words: argumentsLeft, json: flags.json ?? false, limit: flags.limit});
+			return searchCommand(context, {words: argumentsLeft, json: flags.json ?? false, limit: flags.limit, color: flags.color});
 		}
 
 		case 'stats': {

@@ -46,7 +46,7 @@ export async function listCommand(context: CommandContext, options: ListOptions)
 	if (context.stdout.isTTY && rows.length > 0) {
 		// Aligned as the terminal counts, and fitted to it: the title gives way, cut with …, so no row wraps.
 		await loadTextWidthFor(...rows.flat());
-		await writer.text(alignColumns(rows, [false, false, false, false, true], {columns: context.stdout.columns ?? 80, shrink: [1, 0]}).map(line => line + '\n').join(''));
+		await writer.text(alignColumns(rows, [false, false, false, false, true], {columns: context.stdout.columns || 80, shrink: [1, 0]}).map(line => line + '\n').join(''));
 	} else {
 		await writer.text(rows.map(row => row.join('\t') + '\n').join(''));
 	}

@@ -1,3 +1,4 @@
+import {realpathSync} from 'node:fs';
 import React from 'react';
 import {render} from 'ink';
 import {App, type AppSession} from '../app.js';
@@ -8,6 +9,7 @@ import {setRootAsciiOrder} from '../core/text/collate.js';
 import {loadTextWidth} from '../core/text/text-width.js';
 import {rootAsciiOrder} from '../node/collation.js';
 import {listLibrary} from '../node/library/listing.js';
+import {isInside} from '../node/library/library.js';
 import {openStore, type StateStore} from '../node/state/store.js';
 import {hyperlinksFor} from '../node/hyperlinks.js';
 import {handOverTerminal, runFullScreen} from '../node/terminal/full-screen.js';
@@ -74,6 +76,7 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 		},
 		reading: article => readingKey(article, store),
 		startArticle,
+		leavingQuits: startArticle !== undefined && !inLibrary(startArticle, context.libraryFolder),
 		onQuit(how) {
 			exitCode = how === 'interrupt' ? ExitCode.interrupted : ExitCode.ok;
 		},
@@ -118,6 +121,19 @@ export async function readCommand(context: CommandContext, options: ReadOptions)
 	}
 
 	return exitCode;
+}
+
+/** Whether an article is one of the library's: by id, or a file inside its folder (opened by path). */
+function inLibrary(article: Article, folder: string): boolean {
+	if (article.origin.kind !== 'file') {
+		return article.origin.kind === 'library';
+	}
+
+	try {
+		return isInside(realpathSync(folder), article.origin.path);
+	} catch {
+		return false;
+	}
 }
 
 function readingKey(article: Article, store: StateStore) {

@@ -7,7 +7,7 @@ import {searchLibrary, type ArticleResult} from '../node/search/library-search.j
 import {outputStyle, type CommandContext} from './context.js';
 import {PipeWriter} from './output.js';
 
-export type SearchOptions = {words: string[]; json: boolean; limit?: string};
+export type SearchOptions = {words: string[]; json: boolean; limit?: string; /** --color / --no-color; undefined lets the terminal and NO_COLOR decide. */ color?: boolean};
 
 /** Articles shown when --limit is not given. */
 export const defaultLimit = 20;
@@ -35,7 +35,7 @@ export async function searchCommand(context: CommandContext, options: SearchOpti
 		await writer.text(JSON.stringify(jsonRows(results), null, 2) + '\n');
 	} else if (context.stdout.isTTY) {
 		await loadTextWidth();
-		await writer.text(terminalLines(results, context.stdout.columns ?? 80, outputStyle(context, undefined) === 'ansi'));
+		await writer.text(terminalLines(results, context.stdout.columns || 80, outputStyle(context, options.color) === 'ansi'));
 	} else {
 		for (const result of results) {
 			for (const hit of result.hits) {

@@ -9,8 +9,6 @@ import {warn, type CommandContext} from './context.js';
 import {PipeWriter} from './output.js';
 import {alignColumns} from './columns.js';
 
-export {alignColumns} from './columns.js';
-
 export type StatsOptions = {json: boolean; all?: boolean};
 
 type Row = {article: string; title: string | null; views: number; progress: number; lastRead: string | null};
@@ -46,35 +44,27 @@ export async function statsCommand(context: CommandContext, options: StatsOption
 		if (terminal && rows.length > 0) {
 			await loadTextWidthFor(...rows.map(row => row.article));
 			const cells = rows.map(row => [row.article, count(row.views, 'view'), progressLabel(row.progress), row.lastRead ? localTime(row.lastRead) : '-']);
-			for (const line of alignColumns([['article', 'views', 'progress', 'last read'], ...cells], [false, true, true, false], {columns: context.stdout.columns ?? 80, shrink: [0]})) {
+			for (const line of alignColumns([['article', 'views', 'progress', 'last read'], ...cells], [false, true, true, false], {columns: context.stdout.columns || 80, shrink: [0]})) {
 				await writer.line(line);
 			}
 		} else {
-			// A pipe gets data only: views and percent read as numbers, ISO times, as in --json.
+			// A pipe gets data only: views and percent read as whole numbers (99.6% is not done), ISO times, as in --json.
 			for (const row of rows) {
-				await writer.line([row.article, String(row.views), String(Math.round(row.progress)), row.lastRead ?? '-'].join('\t'));
+				await writer.line([row.article, String(row.views), String(Math.floor(row.progress)), row.lastRead ?? '-'].join('\t'));
 			}
 		}
 
-		// The totals and the state file are for a person: on the terminal, or on stderr beside a pipe when that is one.
-		const notes = [
-			nothingYet ? 'No reading state yet: open an article with folio ARTICLE.' : `${count(totals.articles, 'article')}, ${count(totals.views, 'view')}, ${totals.finished} finished`,
-			`state: ${sanitizeLine(file)}${store ? (writable ? '' : ' (read-only)') : ' (not created yet)'}${options.all || !store ? '' : ' (this library; --all for every library)'}`,
-			...(forgotten.positions + forgotten.articles > 0 ? [`forgotten to stay within the limits: ${count(forgotten.positions, 'position')} (views kept), ${count(forgotten.articles, 'article')}`] : []),
-		];
+		const lost = forgotten.positions + forgotten.articles > 0 ? `forgotten to stay within the limits: ${count(forgotten.positions, 'position')} (views kept), ${count(forgotten.articles, 'article')}` : undefined;
 		if (terminal) {
-			for (const note of notes) {
-				await writer.line(note);
+			// The totals and the state file are for a person reading the terminal; --json has them for scripts.
+			await writer.line(nothingYet ? 'No reading state yet: open an article with folio ARTICLE.' : `${count(totals.articles, 'article')}, ${count(totals.views, 'view')}, ${totals.finished} finished`);
+			await writer.line(`state: ${sanitizeLine(file)}${store ? (writable ? '' : ' (read-only)') : ' (not created yet)'}${options.all || !store ? '' : ' (this library; --all for every library)'}`);
+			if (lost) {
+				await writer.line(lost);
 			}
-		} else {
-			await writer.end();
-			// Only where a person sees them (a terminal on stderr), once the rows are out: a script
-			// gets the rows alone, and a reader that left or a write that failed gets no notes.
-			if (!writer.isClosed && (context.stderr as {isTTY?: boolean}).isTTY === true) {
-				context.stderr.write(notes.map(note => `${note}\n`).join(''));
-			}
-
-			return 0;
+		} else if (lost) {
+			// Something lost is a warning wherever the rows go.
+			warn(context, lost);
 		}
 	}
 

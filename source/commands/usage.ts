@@ -42,15 +42,18 @@ export const usage = `
     $ cat notes.md | folio -
 `;
 
-/** Options every command takes. */
-const everywhere = ['dir', 'profile', 'help', 'version'];
-const colour = ['color', 'no-color', 'hyperlinks', 'no-hyperlinks', 'theme'];
-const catOptions = ['format', 'width', 'section', ...colour];
+/**
+ * Options every command takes: the library, the profile, and the display options, which override
+ * the settings for one run wherever they apply (an alias such as `folio --theme light` works
+ * before any command).
+ */
+const everywhere = ['dir', 'profile', 'help', 'version', 'color', 'no-color', 'hyperlinks', 'no-hyperlinks', 'theme', 'max-width'];
+const catOptions = ['format', 'width', 'section'];
 
 /**
- * The options each command takes, beyond --dir, --profile, --help and --version: any other is a
- * usage error, not silently ignored. `read` is the full-screen reader; `folio` with no command
- * in a pipe is `cat` (an ARTICLE) or `list` (none).
+ * The options each command takes beyond those: any other is a usage error, not silently ignored.
+ * `folio ARTICLE` is the reader on a terminal and cat in a pipe, so it takes cat's options either
+ * way; `folio` alone is the library or list, and takes list's.
  */
 export const commandOptions: Record<string, readonly string[]> = {
 	list: ['json'],
@@ -61,7 +64,8 @@ export const commandOptions: Record<string, readonly string[]> = {
 	stats: ['json', 'all'],
 	config: ['json'],
 	reset: ['yes'],
-	read: [...colour, 'max-width'],
+	article: catOptions,
+	library: ['json'],
 };
 
 /** What to use instead, for an option a command does not take. */
@@ -69,10 +73,8 @@ const instead: Record<string, string> = {
 	'cat --json': 'use --format json',
 	'toc --format': 'use --json for JSON',
 	'list --format': 'use --json for JSON',
-	'read --width': 'the reader fits the terminal; --max-width sets the widest text, --width is for folio cat',
-	'read --format': 'the reader draws the article full screen; --format is for folio cat',
-	'read --section': 'the reader opens the whole article (use folio cat --section, or jump with the contents pane)',
-	'read --json': 'the reader is full screen; --json is for folio list and the other commands',
+	'library --width': 'the reader fits the terminal, and --max-width sets its widest text',
+	'article --json': 'in a pipe, use --format json',
 };
 
 /** The one-line reason an option given is not one `command` takes, or undefined when all are. */
@@ -83,7 +85,7 @@ export function unexpectedOption(command: string, given: readonly string[]): str
 		return undefined;
 	}
 
-	const name = command === 'read' ? 'the reader' : command;
+	const name = command === 'article' ? 'folio ARTICLE' : (command === 'library' ? 'folio' : command);
 	const hint = instead[`${command} --${wrong}`];
 	return `${name} does not take --${wrong}${hint ? `; ${hint}` : ''} (folio --help lists each command's options)`;
 }

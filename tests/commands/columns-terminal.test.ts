@@ -46,6 +46,12 @@ test('list on a terminal lines its columns up as the terminal counts and fits ev
 	}
 });
 
+test('a terminal that reports no width (0 columns) gets rows 80 columns wide, not empty ones', async t => {
+	const lines = await listOnTerminal(t, writeLibrary(t, library), 0);
+	t.true(lines[0].startsWith('a-rather-long-folder-name/first  A title'), lines[0]);
+	t.true(lines.every(line => stringWidth(line) <= 80));
+});
+
 test('aligned columns give way in the order asked, no narrower than 12, then the line is cut at the edge', t => {
 	const rows = [['an-identifier-of-30-characters', 'a title of thirty characters!!', 'end']];
 	t.deepEqual(alignColumns(rows, [false, false, false]), ['an-identifier-of-30-characters  a title of thirty characters!!  end']);

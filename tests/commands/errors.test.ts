@@ -131,7 +131,8 @@ test('an option the command does not take is a usage error naming it, with what 
 		[['list', '--width', '50'], /^folio: list does not take --width \(/],
 		[['stats', '--limit', '3'], /^folio: stats does not take --limit \(/],
 		[['reset', '--json'], /^folio: reset does not take --json \(/],
-		[['--section', 'x'], /^folio: list does not take --section/],
+		[['--section', 'x'], /^folio: folio does not take --section/],
+		[['--width', '60'], /^folio: folio does not take --width; the reader fits the terminal/],
 	];
 	for (const [argv, message] of cases) {
 		t.regex(assertFailure(t, await runFolio(t, argv), 2), message, argv.join(' '));
@@ -140,11 +141,15 @@ test('an option the command does not take is a usage error naming it, with what 
 	// What each command does take still works, the global options everywhere.
 	t.is((await runFolio(t, ['toc', 'guides/keys', '--json', '--width', '60', '--dir', 'articles'])).status, 0);
 	t.is((await runFolio(t, ['guides/keys', '--width', '60', '--section', 'tips'])).status, 0, 'folio ARTICLE in a pipe is cat, and takes its options');
+	// The display options override the settings for one run wherever they apply: an alias can set them before any command.
+	for (const argv of [['--theme', 'light', 'list'], ['--no-color', 'search', 'keys'], ['--max-width', '80', 'toc', 'guides/keys'], ['--color', 'guides/keys'], ['--theme', 'mono']]) {
+		t.is((await runFolio(t, argv)).status, 0, argv.join(' '));
+	}
 });
 
 test('a folder, a file that is not Markdown and a path to nothing each say what they are', async t => {
 	const folder = writeLibrary(t, {'notes.txt': 'text\n', 'sub/a.md': '# A\n'});
-	t.regex(assertFailure(t, await runFolio(t, ['cat', folder]), 1), /is a folder, not an article \(folio --dir .* opens it as a library\)\n$/);
+	t.regex(assertFailure(t, await runFolio(t, ['cat', folder]), 1), /is a folder, not an article \(folio --dir with it opens it as a library\)\n$/);
 	t.regex(assertFailure(t, await runFolio(t, ['cat', `${folder}/notes.txt`]), 1), /notes\.txt is not a Markdown file: folio opens \.md and \.markdown files\n$/);
 	t.regex(assertFailure(t, await runFolio(t, ['cat', `${folder}/missing`]), 1), /^folio: no file .*missing\n$/);
 	t.regex(assertFailure(t, await runFolio(t, ['cat', './missing-here']), 1), /^folio: no file \.\/missing-here\n$/);

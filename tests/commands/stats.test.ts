@@ -61,6 +61,7 @@ test('stats says how many positions and articles were forgotten to stay within t
 	}));
 	const text = await runFolio(t, ['stats'], {stateDir});
 	t.is(text.status, 0, text.stderr);
+	t.is(text.stderr, 'folio: warning: forgotten to stay within the limits: 3 positions (views kept), 2 articles\n', 'what was lost is a warning, in a pipe too');
 	const json = await runFolio(t, ['stats', '--json'], {stateDir});
 	t.like(JSON.parse(json.stdout), {forgotten: {positions: 3, articles: 2}, totals: {articles: 1, views: 3}});
 });

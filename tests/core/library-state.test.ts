@@ -113,10 +113,11 @@ test('s sorts by the next order and the cursor stays on the article it was on', 
 	t.not(state.cursor, 2, 'the order changed under the cursor, and the cursor followed its article');
 });
 
-test('Backspace deletes the last character typed, a whole emoji, and on an empty filter closes it', t => {
-	let {state} = press(initialLibraryState(), ['/', 'a', '😀']);
+test('Backspace deletes the last character typed, a whole emoji with its modifier, and on an empty filter closes it', t => {
+	let {state} = press(initialLibraryState(), ['/', 'a', '👍', '🏽']);
+	t.is(state.filter, 'a👍🏽');
 	state = libraryStep(state, {kind: 'key', key: 'backspace'}, items, 10).state;
-	t.is(state.filter, 'a');
+	t.is(state.filter, 'a', 'the emoji and its skin tone go together');
 	state = libraryStep(state, {kind: 'key', key: 'backspace'}, items, 10).state;
 	t.is(state.filter, '');
 	t.true(state.filtering);

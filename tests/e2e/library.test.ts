@@ -270,3 +270,22 @@ test('the library screen starts without the Markdown parser once its listing is 
 	await folio.waitFor(text => text.includes('Table of Contents'));
 	t.true(holdsMarked(loaded()), 'opening an article loads marked');
 });
+
+test('Esc in a file opened by path quits when the file is outside the library, and goes to the library when it is inside', async t => {
+	const outside = mkdtempSync(path.join(os.tmpdir(), 'folio-outside-'));
+	t.teardown(() => {
+		rmSync(outside, {recursive: true, force: true});
+	});
+	writeFileSync(path.join(outside, 'notes.md'), '# Notes\n\nA file of its own.\n');
+	const alone = await start([path.join(outside, 'notes.md')], {t, width: 100, height: 30});
+	await alone.waitFor(text => text.includes('A file of its own.'));
+	await alone.send('Escape');
+	t.is(await alone.exitCode(), 0, 'Esc quit folio');
+	await alone.stop();
+
+	const inside = await start([path.resolve('articles/guides/keys.md')], {t, width: 100, height: 30});
+	await inside.waitFor(text => /Keys and navigation\s*$/m.test(text));
+	await inside.send('Escape');
+	await inside.waitFor(text => text.startsWith('folio — '));
+	await inside.stop();
+});

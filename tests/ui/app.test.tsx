@@ -64,6 +64,8 @@ async function start(t: Teardown, folder: string, failures: string[] = [], searc
 		session.initialItems = await session.listLibrary();
 	} else {
 		session.startArticle = loadArticle(locateArticle(startAt, folder), defaultMaxBytes);
+		// As commands/read.tsx decides it: a file outside the library has no library to go back to.
+		session.leavingQuits = session.startArticle.origin.kind !== 'library';
 		await loadReader();
 	}
 

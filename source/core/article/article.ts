@@ -90,7 +90,8 @@ function readBody(text: string): {frontMatter: FrontMatter; body: string; warnin
 
 /** The title a body gives an article without one in its front matter: its first top-level heading. */
 function firstTitle(sections: Array<Pick<QuickSection, 'depth' | 'title'>>): string | undefined {
-	return sections.find(section => section.depth === 1)?.title;
+	// A heading with no text (an image without alt text) gives no title: the file name does.
+	return sections.find(section => section.depth === 1)?.title || undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type {ArticleInfo} from '../article/article.js';
+import {withoutLastCharacter} from '../text/fit.js';
 import {commonCommand, keyOverHelp} from '../keys/common-keys.js';
 import {commandFor} from '../keys/keymap.js';
 import {mouseFromKeyName, wheelLines, type MouseEvent} from '../keys/mouse.js';
@@ -233,7 +234,7 @@ function editFilter(state: LibraryState, key: string, items: Array<ArticleInfo &
 
 		case 'backspace': {
 			// Backspace on an empty filter closes it, as on a vim or less command line.
-			return state.filter === '' ? clearFilter(state, items) : withFilter(state, [...state.filter].slice(0, -1).join(''));
+			return state.filter === '' ? clearFilter(state, items) : withFilter(state, withoutLastCharacter(state.filter));
 		}
 
 		case 'space': {

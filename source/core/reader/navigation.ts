@@ -7,7 +7,7 @@ import {linkListKey, linkListRows, openLinkList, type LinkList} from '../links/l
 import {resolveLink, sectionForAnchor} from '../links/resolve-link.js';
 import {readerLayout, tocTitleRows} from './layout.js';
 import {isMarkName} from './marks.js';
-import {clampOffset, currentSection, placeAt, sectionAt} from './position.js';
+import {clampOffset, currentSection, placeAt} from './position.js';
 import type {ReaderDocument} from './reader-document.js';
 import {needs, scrollTo, showPlace, type ReaderState, type ReaderStep, type Viewport} from './reader-state.js';
 
@@ -57,14 +57,14 @@ export function goToPercent(state: ReaderState, percent: number, document: Reade
 }
 
 /** `o`: open the link list, the first link selected. */
-export function openLinks(state: ReaderState, document: ReaderDocument): ReaderStep {
+export function openLinks(state: ReaderState, document: ReaderDocument, viewport: Viewport): ReaderStep {
 	if (document.links.length === 0) {
 		return step({...state, message: 'this article has no links'});
 	}
 
-	// The list opens on the first link of the section being read (or the next one that has links;
-	// past the last link, on the last one), not on the article's first link.
-	const section = sectionAt(document, state.offset);
+	// The list opens on the first link of the section being read, the one the contents light (or
+	// the next one that has links; past the last link, on the last one), not on the article's first link.
+	const section = currentSection(document, state.offset, viewport.height);
 	const cursor = document.links.findIndex(link => link.section >= section);
 	return step({...state, links: {...openLinkList, cursor: cursor === -1 ? document.links.length - 1 : cursor}});
 }

@@ -212,7 +212,7 @@ function bodyCommand(state: ReaderState, command: Command, document: ReaderDocum
 		}
 
 		case 'links': {
-			return openLinks(state, document);
+			return openLinks(state, document, viewport);
 		}
 
 		case 'historyBack':

@@ -244,3 +244,20 @@ function segmentAt(text: string, index: number): string {
 
 	return text[index];
 }
+
+/**
+ * `text` without its last character as a reader sees one (a grapheme cluster: `❤️`, `👍🏽` and
+ * `é` written as e + accent go whole), for Backspace in a typed filter. ASCII needs no segmenter.
+ */
+export function withoutLastCharacter(text: string): string {
+	if (text === '' || text.charCodeAt(text.length - 1) < 0x80) {
+		return text.slice(0, -1);
+	}
+
+	let last = 0;
+	for (const {index} of (segmenter ??= new Intl.Segmenter()).segment(text.slice(-64))) {
+		last = index;
+	}
+
+	return text.slice(0, Math.max(0, text.length - 64) + last);
+}

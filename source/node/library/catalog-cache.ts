@@ -17,7 +17,8 @@ export type CachedInfo = {
 
 type CacheFile = {version: number; entries: Record<string, CachedInfo>};
 
-const cacheVersion = 1;
+// 2: titles leave out a heading's images and resolve its reference links.
+const cacheVersion = 2;
 
 /**
  * Listing details of a library's files, keyed by path and checked against size and mtime, so a

@@ -162,7 +162,7 @@ function notOnDisk(argument: string): FolioError | undefined {
 	}
 
 	if (stats?.isDirectory()) {
-		return new FolioError(`${name} is a folder, not an article (folio --dir ${name} opens it as a library)`);
+		return new FolioError(`${name} is a folder, not an article (folio --dir with it opens it as a library)`);
 	}
 
 	if (stats) {
