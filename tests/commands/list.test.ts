@@ -175,11 +175,12 @@ test('list takes no ARTICLE', async t => {
 });
 
 test('a title taken from a heading with badges is its text, as the contents show it', async t => {
-	const folder = writeLibrary(t, {'tool/README.md': '# my-tool [![Build Status][ci-image]][ci-url] [![npm](https://img.shields.io/npm/v/x.svg)](https://npm.im/x)\n\nText.\n\n[ci-image]: https://ci.example/badge.svg\n[ci-url]: https://ci.example/\n', 'logo.md': '# ![Logo text](logo.png)\n\nText.\n'});
+	const folder = writeLibrary(t, {'tool/README.md': '# my-tool [![Build Status][ci-image]][ci-url] [![npm](https://img.shields.io/npm/v/x.svg)](https://npm.im/x)\n\nText.\n\n[ci-image]: https://ci.example/badge.svg\n[ci-url]: https://ci.example/\n', 'logo.md': '# ![Logo text](logo.png)\n\nText.\n', 'bare.md': '# [![](logo.svg)](https://example.com)\n\nText.\n'});
 	const listed = await runFolio(t, ['--dir', folder, 'list']);
 	t.is(listed.status, 0, listed.stderr);
 	t.true(listed.stdout.includes('tool/README\tmy-tool\t'), listed.stdout);
 	t.true(listed.stdout.includes('logo\tLogo text\t'), 'a heading that is only an image keeps its alt text');
+	t.true(listed.stdout.includes('bare\tbare\t'), 'a heading with no text at all: the file name');
 	const toc = await runFolio(t, ['--dir', folder, 'toc', 'tool/README', '--json']);
 	const [entry] = JSON.parse(toc.stdout) as Array<{title: string; slug: string}>;
 	t.is(entry.title, 'my-tool');
