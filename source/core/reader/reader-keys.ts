@@ -83,19 +83,29 @@ function readerKey(state: ReaderState, key: string, document: ReaderDocument, vi
 		return repeated(state, action.command, action.repeat, document, viewport);
 	}
 
+	// A 0 typed first is no count (0j is j), except before %: 0% is the top, as in less.
+	if (key === '0' && state.count.digits === '') {
+		return step({...state, zeroTyped: true, message: undefined});
+	}
+
+	// Esc drops a count being typed, as in vim, rather than leaving the article.
+	if (key === 'escape' && (state.count.digits !== '' || state.zeroTyped)) {
+		return step({...state, count: {digits: ''}, zeroTyped: undefined, message: undefined});
+	}
+
 	const counted = readCount(state.count, key);
 	if (counted.digit) {
-		return step({...state, count: counted.count, message: undefined});
+		return step({...state, count: counted.count, zeroTyped: undefined, message: undefined});
 	}
 
 	const command = commandFor(screenOf(state, viewport), key);
 	if (!command) {
-		return step(state.message || state.count.digits !== '' ? {...state, count: counted.count, message: undefined} : state);
+		return step(state.message || state.count.digits !== '' || state.zeroTyped ? {...state, count: counted.count, zeroTyped: undefined, message: undefined} : state);
 	}
 
-	const next = {...state, count: counted.count, message: undefined};
+	const next = {...state, count: counted.count, zeroTyped: undefined, message: undefined};
 	if (command === 'percent') {
-		return counted.given ? goToPercent(next, counted.repeat, document, viewport.height) : step({...next, message: 'type a number first: 50% goes half way'});
+		return counted.given || state.zeroTyped ? goToPercent(next, counted.given ? counted.repeat : 0, document, viewport.height) : step({...next, message: 'type a number first: 50% goes half way'});
 	}
 
 	return repeated(next, command, counted.given && repeatable.has(command) ? counted.repeat : 1, document, viewport);

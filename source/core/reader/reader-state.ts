@@ -31,6 +31,8 @@ export type ReaderState = {
 	read: ReadonlySet<string>;
 	/** A number being typed before a key (`5j`, `50%`). */
 	count: Count;
+	/** A 0 was typed with no count before it: only `%` uses it (`0%`, the top). */
+	zeroTyped?: boolean;
 	/** `m` or `'` typed, waiting for the mark's letter. */
 	awaiting?: 'setMark' | 'jumpToMark';
 	/** The link list (`o`) while it is open. */
