@@ -23,7 +23,11 @@ export function editSearch(state: ReaderState, key: string, document: ReaderDocu
 				return searchFromEnd(state, query, document, document.full, height);
 			}
 
-			const next = jumpToMatch({...state, draft: undefined, query, matchLine: state.offset - 1}, document, height, 1, true);
+			// An empty search repeats the last one onwards from its match, as n does (and / Enter in less and vim).
+			const again = draft === '' && state.query !== '' && state.matchLine >= 0;
+			const next = again
+				? jumpToMatch({...state, draft: undefined}, document, height, 1)
+				: jumpToMatch({...state, draft: undefined, query, matchLine: state.offset - 1}, document, height, 1, true);
 			// Until the document is rendered the search is still being typed: the key applies again.
 			return next.effects.some(effect => effect.kind === 'render') ? needs(state, 'all') : next;
 		}
@@ -126,10 +130,25 @@ export function highlightMatches(styled: string, plain: string, query: string, c
 	let out = '';
 	let from = 0;
 	while (at !== -1) {
-		out += plain.slice(from, at) + mark(plain.slice(at, at + needle.length));
-		from = at + needle.length;
+		// A match that ends inside a letter (cafe in café written with a combining accent) is lit
+		// to the letter's end: an accent drawn after the colour's end would lose its letter.
+		const end = throughMarks(plain, at + needle.length);
+		out += plain.slice(from, at) + mark(plain.slice(at, end));
+		from = end;
 		at = haystack.indexOf(needle, from);
 	}
 
 	return out + plain.slice(from);
 }
+
+/** `index`, moved past the combining marks that follow it. */
+function throughMarks(text: string, index: number): number {
+	let end = index;
+	while (end < text.length && combiningMark.test(text[end])) {
+		end++;
+	}
+
+	return end;
+}
+
+const combiningMark = /\p{M}/u;
