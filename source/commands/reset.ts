@@ -27,10 +27,15 @@ export async function resetCommand(context: CommandContext, options: ResetOption
 		throw new FolioError(`cannot clear reading state at ${messageName(store.path)}: it cannot be written`);
 	}
 
-	const key = options.article === undefined ? undefined : articleKey(context, options.article);
-	const cleared = store.reset(key);
+	const target = options.article === undefined ? undefined : articleKey(context, options.article);
+	const cleared = store.reset(target?.key);
 	if (!store.writable) {
 		throw new FolioError(`could not clear reading state at ${messageName(store.path)}: ${store.warnings.at(-1) ?? 'it cannot be written'}`);
+	}
+
+	// Neither an article nor the state of one since deleted: a typo, said as folio marks would say it.
+	if (cleared === 0 && target?.notFound) {
+		throw target.notFound;
 	}
 
 	const writer = new PipeWriter(context.stdout);
@@ -39,15 +44,21 @@ export async function resetCommand(context: CommandContext, options: ResetOption
 	return 0;
 }
 
-/** The store key of an article argument: its file's real path, also for an article since deleted. */
-function articleKey(context: CommandContext, argument: string): string {
+/**
+ * The store key of an article argument: its file's real path, also for an article since deleted
+ * (then with why it was not found, for when it has no state either).
+ */
+function articleKey(context: CommandContext, argument: string): {key: string; notFound?: unknown} {
+	let notFound: unknown;
 	try {
 		const {origin} = locateArticle(argument, context.libraryFolder);
 		if (origin.kind !== 'stdin') {
-			return articleStateKey(origin.path);
+			return {key: articleStateKey(origin.path)};
 		}
-	} catch {}
+	} catch (error) {
+		notFound = error;
+	}
 
 	const id = argument.replace(/\\/g, '/').replace(/\.md$/i, '');
-	return path.isAbsolute(argument) ? articleStateKey(argument) : `${path.join(articleStateKey(context.libraryFolder), id)}.md`;
+	return {key: path.isAbsolute(argument) ? articleStateKey(argument) : `${path.join(articleStateKey(context.libraryFolder), id)}.md`, notFound};
 }

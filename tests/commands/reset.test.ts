@@ -39,3 +39,17 @@ test('reset --yes forgets every article', async t => {
 	const stats = await runFolio(t, ['stats', '--json'], {stateDir});
 	t.like(JSON.parse(stats.stdout), {totals: {articles: 0, views: 0, finished: 0}, articles: []});
 });
+
+test('reset of an id that is neither an article nor the state of one exits 1 naming the closest ids, and keeps the state', async t => {
+	const stateDir = stateWith(t, state);
+	const result = await runFolio(t, ['reset', 'guides/kyes', '--yes'], {stateDir});
+	t.is(result.status, 1);
+	t.is(result.stdout, '');
+	t.regex(result.stderr, /^folio: no article guides\/kyes; closest: guides\/keys/);
+	t.deepEqual(articlesIn(stateDir), state);
+	// An article since deleted still has its state cleared by id.
+	const gone = stateWith(t, {...state, [bundledKey('gone/article')]: read({views: 2, percent: 10, at: '2026-11-03T10:00:00.000Z'})});
+	const cleared = await runFolio(t, ['reset', 'gone/article', '--yes'], {stateDir: gone});
+	t.is(cleared.status, 0, cleared.stderr);
+	t.is(cleared.stdout, 'cleared 1 article\n');
+});
