@@ -199,7 +199,7 @@ test.serial('the filter lists matches in the articles\' text below the titles; E
 	await ui.type('clos');
 	const frame = await ui.waitFor(frame => frame.includes('in text'), 'the text matches are listed');
 	const lines = frame.split('\n');
-	t.regex(lines[1], /── in text/, 'no title matches "clos", so the text matches come first');
+	t.regex(lines[1], /^── in text ─+$/, 'no title matches "clos", so the text matches come first, under a rule the width of the screen');
 	t.regex(lines[2], /^› Delta notes › Sockets\s+A websocket stays open, then closes\./);
 	t.regex(lines.at(-1)!, /\/clos.*0 matches, 1 in text/);
 	await ui.type('\r');

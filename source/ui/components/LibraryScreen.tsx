@@ -79,12 +79,18 @@ export function LibraryScreen({items, folder, columns, rows, initial, message, f
 						: lines.map((line, offset) => line.kind === 'article'
 							? <LibraryRow key={`a:${line.item.id}`} item={line.item} selected={line.row === state.cursor} width={columns} columns={tableColumns} />
 							: line.kind === 'heading'
-								? <Text key="in-text" {...inkProps(theme.libraryDetails)} wrap="truncate">{truncate(`── in text ${'─'.repeat(columns)}`, columns)}</Text>
+								? <Text key="in-text" {...inkProps(theme.libraryDetails)} wrap="truncate">{inTextRule(columns)}</Text>
 								: <MatchRow key={`m:${start + offset}`} match={line.match} selected={line.row === state.cursor} width={columns} />)}
 			</Box>
 			<Text {...inkProps(message ? theme.libraryMessage : theme.libraryFooter)} wrap="truncate">{truncate(footer, columns)}</Text>
 		</Box>
 	);
+}
+
+/** The rule over the text matches, as wide as the screen (cut with no ellipsis: it is a line, not text). */
+function inTextRule(columns: number): string {
+	const label = '── in text ';
+	return columns <= label.length ? label.slice(0, Math.max(0, columns)) : label + '─'.repeat(columns - label.length);
 }
 
 /** A text match: the article and section it is in, then the snippet with the words lit. Drawn again only when it changes. */
