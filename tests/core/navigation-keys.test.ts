@@ -135,3 +135,27 @@ test('o opens the link list on the first link of the section being read, or of t
 	t.is(linkText(press(['o'], initialReaderState(document.sectionStart(2)), document).state), 'in part 4', 'Part 3 has no link: the next one that has');
 	t.is(linkText(press(['o'], initialReaderState(document.sectionStart(4)), document).state), 'in part 4', 'no link below: the last one above');
 });
+
+test('0% goes to the top as in less; 0 alone is no count, and Esc drops a count being typed instead of leaving', t => {
+	const document = rendered();
+	const down = press(['2', '0', 'j'], undefined, document).state;
+	t.is(down.offset, 20);
+	t.is(press(['0', '%'], down, document).state.offset, 0);
+	t.is(press(['0', 'j'], down, document).state.offset, 21, '0j is j');
+	const dropped = press(['1', '2', 'escape'], down, document);
+	t.false(dropped.effects.some(effect => effect.kind === 'exit'), 'Esc with a count typed does not leave the article');
+	t.is(dropped.state.count.digits, '');
+	t.is(press(['j'], dropped.state, document).state.offset, 21, 'the dropped count is not applied to the next key');
+	t.true(press(['escape'], down, document).effects.some(effect => effect.kind === 'exit'), 'Esc alone still goes back');
+});
+
+test('/ then Enter with nothing typed repeats the last search onwards, as n does', t => {
+	const document = rendered();
+	const typed = press(['/', ...'part'.split(''), 'space', '3', 'enter'], undefined, document).state;
+	t.is(typed.query, 'part 3');
+	t.true(typed.matchLine >= 0);
+	const again = press(['/', 'enter'], typed, document).state;
+	t.is(again.query, 'part 3');
+	t.is(again.matchLine, press(['n'], typed, document).state.matchLine);
+	t.true(again.matchLine > typed.matchLine, 'the next match, not the same one');
+});
