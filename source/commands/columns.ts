@@ -13,7 +13,16 @@ const narrowest = 12;
  * cut at the edge, so a row never wraps.
  */
 export function alignColumns(rows: string[][], right: boolean[], fit?: Fit): string[] {
-	const widths = rows[0].map((_, column) => Math.max(...rows.map(row => stringWidth(row[column] ?? ''))));
+	// Each cell measured once; a loop, not Math.max(...), which overflows the stack on a long list.
+	const cellWidths = rows.map(row => row.map(cell => stringWidth(cell)));
+	const widths = rows[0].map((_, column) => {
+		let widest = 0;
+		for (const row of cellWidths) {
+			widest = Math.max(widest, row[column] ?? 0);
+		}
+
+		return widest;
+	});
 	if (fit) {
 		for (const column of fit.shrink) {
 			const over = widths.reduce((sum, width) => sum + width, 0) + (2 * (widths.length - 1)) - fit.columns;
@@ -23,10 +32,11 @@ export function alignColumns(rows: string[][], right: boolean[], fit?: Fit): str
 		}
 	}
 
-	return rows.map(row => {
+	return rows.map((row, index) => {
 		const line = row.map((cell, column) => {
-			const shown = stringWidth(cell) > widths[column] ? truncate(cell, widths[column]) : cell;
-			const pad = ' '.repeat(Math.max(0, widths[column] - stringWidth(shown)));
+			const cut = cellWidths[index][column] > widths[column];
+			const shown = cut ? truncate(cell, widths[column]) : cell;
+			const pad = ' '.repeat(Math.max(0, widths[column] - (cut ? stringWidth(shown) : cellWidths[index][column])));
 			if (column === row.length - 1 && !right[column]) {
 				return shown;
 			}

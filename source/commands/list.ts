@@ -45,7 +45,8 @@ export async function listCommand(context: CommandContext, options: ListOptions)
 	const rows = articles.map(article => [sanitizeLine(article.id), article.title, article.category ?? '-', article.date ?? '-', `${article.minutes} min`]);
 	if (context.stdout.isTTY && rows.length > 0) {
 		// Aligned as the terminal counts, and fitted to it: the title gives way, cut with …, so no row wraps.
-		await loadTextWidthFor(...rows.flat());
+		// One text, not one argument per cell: a spread of 150,000 cells overflows the stack.
+		await loadTextWidthFor(rows.map(row => row.join('\t')).join('\n'));
 		await writer.text(alignColumns(rows, [false, false, false, false, true], {columns: context.stdout.columns || 80, shrink: [1, 0]}).map(line => line + '\n').join(''));
 	} else {
 		await writer.text(rows.map(row => row.join('\t') + '\n').join(''));

@@ -42,7 +42,7 @@ export async function statsCommand(context: CommandContext, options: StatsOption
 	} else {
 		const terminal = context.stdout.isTTY === true;
 		if (terminal && rows.length > 0) {
-			await loadTextWidthFor(...rows.map(row => row.article));
+			await loadTextWidthFor(rows.map(row => row.article).join('\n'));
 			const cells = rows.map(row => [row.article, count(row.views, 'view'), progressLabel(row.progress), row.lastRead ? localTime(row.lastRead) : '-']);
 			for (const line of alignColumns([['article', 'views', 'progress', 'last read'], ...cells], [false, true, true, false], {columns: context.stdout.columns || 80, shrink: [0]})) {
 				await writer.line(line);
